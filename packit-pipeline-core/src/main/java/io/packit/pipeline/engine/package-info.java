@@ -1,0 +1,4 @@
+/**
+ * Executes a plan: node states, waiting on edges, skip propagation, cancellation, resume.
+ */
+package io.packit.pipeline.engine;

@@ -1,0 +1,5 @@
+/**
+ * packit-pipeline core: everything that turns a {@code .packit.yaml} into a job graph, renders it and runs it,
+ * free of Jenkins and of any command-line library.
+ */
+package io.packit.pipeline;

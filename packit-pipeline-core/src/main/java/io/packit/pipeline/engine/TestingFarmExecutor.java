@@ -117,7 +117,7 @@ public final class TestingFarmExecutor implements NodeExecutor {
     }
 
     private static Optional<CoprBuildArtifact> artifact(RunState state, NodeId build, String chroot, RunSettings settings) {
-        var buildId = state.status(build).remote().get("copr_build_id");
+        var buildId = state.status(build).remote().get(CoprBuildExecutor.BUILD_ID);
         if (buildId == null) {
             return Optional.empty();
         }

@@ -38,7 +38,7 @@ public final class TestingFarmExecutor implements NodeExecutor {
         var request = request(run.state(), run.id(), settings);
         var id = client.submit(request);
         run.recordRemote(REQUEST_ID, id);
-        run.addLink("testing_farm", client.apiUrl().newBuilder().addPathSegment("requests").addPathSegment(id).build().toString());
+        run.addLink("testing_farm", client.apiUrl() + "requests/" + id);
         return settings.polling().next(run);
     }
 

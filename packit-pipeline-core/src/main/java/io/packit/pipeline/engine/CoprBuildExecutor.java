@@ -50,21 +50,31 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private final Set<CoprTarget> ensured = ConcurrentHashMap.newKeySet();
     private final Map<NodeId, Instant> unknownSince = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private final TransientFailures transientFailures;
 
     /** Submits and watches through {@code client}. */
     public CoprBuildExecutor(CoprClient client, RunSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.transientFailures = new TransientFailures(settings.polling());
     }
 
     @Override
     public Progress start(NodeRun run) {
+        return transientFailures.guard(run, () -> first(run));
+    }
+
+    private Progress first(NodeRun run) {
         if (run.id().kind() == NodeKind.COPR_BUILD) {
-            var submitted = run.state().srpmOf(run.id())
-                    .map(srpm -> run.state().status(srpm).remote().get(BUILD_ID));
+            var srpm = run.state().srpmOf(run.id()).map(run.state()::status);
+            var submitted = srpm.map(status -> status.remote().get(BUILD_ID));
             if (submitted.isPresent()) {
                 run.recordRemote(BUILD_ID, submitted.get());
-                return poll(run);
+                var link = srpm.get().links().get("copr");
+                if (link != null) {
+                    run.addLink("copr", link);
+                }
+                return next(run);
             }
         }
         return submit(run);
@@ -72,6 +82,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
 
     @Override
     public Progress poll(NodeRun run) {
+        return transientFailures.guard(run, () -> next(run));
+    }
+
+    private Progress next(NodeRun run) {
         var recorded = run.remote(BUILD_ID);
         if (recorded.isEmpty()) {
             return submit(run);

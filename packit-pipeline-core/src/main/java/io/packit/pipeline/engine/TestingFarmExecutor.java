@@ -2,6 +2,7 @@ package io.packit.pipeline.engine;
 
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.http.ApiException;
 import io.packit.pipeline.testingfarm.CoprBuildArtifact;
 import io.packit.pipeline.testingfarm.FmfSource;
 import io.packit.pipeline.testingfarm.Ranch;
@@ -24,19 +25,36 @@ public final class TestingFarmExecutor implements NodeExecutor {
     /** The remote id key of a Testing Farm request. */
     public static final String REQUEST_ID = "tf_request_id";
 
+    private static final int CANCEL_CHECKS = 5;
+
     private final TestingFarmClient client;
     private final RunSettings settings;
+    private final TransientFailures transientFailures;
 
     /** Submits through {@code client}. */
     public TestingFarmExecutor(TestingFarmClient client, RunSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.transientFailures = new TransientFailures(settings.polling());
     }
 
     @Override
     public Progress start(NodeRun run) {
+        return transientFailures.guard(run, () -> submit(run));
+    }
+
+    private Progress submit(NodeRun run) {
         var request = request(run.state(), run.id(), settings);
-        var id = client.submit(request);
+        String id;
+        try {
+            id = client.submit(request);
+        } catch (ApiException e) {
+            if (e.isOutcomeUnknown()) {
+                throw new IllegalStateException(run.id() + ": the answer to the Testing Farm submission was lost ("
+                        + e.getMessage() + "); not submitting again, as a second request could run", e);
+            }
+            throw e;
+        }
         run.recordRemote(REQUEST_ID, id);
         run.addLink("testing_farm", client.apiUrl() + "requests/" + id);
         return settings.polling().next(run);
@@ -44,6 +62,13 @@ public final class TestingFarmExecutor implements NodeExecutor {
 
     @Override
     public Progress poll(NodeRun run) {
+        if (run.remote(REQUEST_ID).isEmpty()) {
+            return start(run);
+        }
+        return transientFailures.guard(run, () -> check(run));
+    }
+
+    private Progress check(NodeRun run) {
         var id = run.remote(REQUEST_ID).orElseThrow(() -> new IllegalStateException(run.id() + " has no Testing Farm request"));
         var status = client.status(id);
         status.optionalArtifactsUrl().ifPresent(url -> run.addLink("testing_farm", url));
@@ -64,7 +89,30 @@ public final class TestingFarmExecutor implements NodeExecutor {
 
     @Override
     public void cancel(NodeRun run) {
-        run.remote(REQUEST_ID).ifPresent(client::cancel);
+        var id = run.remote(REQUEST_ID);
+        if (id.isEmpty()) {
+            return;
+        }
+        client.cancel(id.get());
+        // Testing Farm answers "cancel-requested"; look until it says the request has ended
+        for (int i = 0; i < CANCEL_CHECKS; i++) {
+            try {
+                if (client.status(id.get()).isTerminal()) {
+                    return;
+                }
+            } catch (ApiException e) {
+                return;
+            }
+            pause(settings.polling().min());
+        }
+    }
+
+    private static void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(Math.min(delay.toMillis(), 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The request {@code id} is submitted as (also what a dry run shows). */

@@ -181,7 +181,7 @@ final class Planning {
                 builds.add(view);
                 if (check.plansTrigger(view.job().trigger())) {
                     buildIds.put(view, addBuild(view, safeName, labels.label().get(view), false, affected,
-                            view.settings().targets().chrootNames()));
+                            chrootsOf(view)));
                 }
             }
         }
@@ -236,6 +236,12 @@ final class Planning {
         return build.id();
     }
 
+    /** The job's resolved targets, or the default chroots when it has none. */
+    private List<String> chrootsOf(JobView view) {
+        var targets = view.settings().targets();
+        return targets.isEmpty() ? options.defaultChroots() : targets.chrootNames();
+    }
+
     private static String jobKey(JobConfig job, boolean implicit) {
         return (implicit ? "implicit:" : "") + job.index() + ":" + job.trigger().key();
     }
@@ -244,7 +250,7 @@ final class Planning {
             Map<JobView, NodeId> buildIds, boolean affected) {
         var job = view.job();
         var label = labels.label().get(view);
-        var testChroots = view.settings().targets().chrootNames();
+        var testChroots = view.settings().targets().isEmpty() ? List.<String>of() : chrootsOf(view);
         NodeId build = null;
         List<String> buildChroots = List.of();
         JobView buildView = null;
@@ -254,39 +260,57 @@ final class Planning {
                 return;
             }
             if (choice.build() == null) {
+                testChroots = chrootsOf(view);
                 build = addBuild(view, safeName, labels.implicitBuild().get(view), true, affected, testChroots);
                 buildChroots = testChroots;
                 buildView = view;
             } else {
                 buildView = choice.build();
                 build = buildIds.get(buildView);
-                buildChroots = buildView.settings().targets().chrootNames();
+                buildChroots = chrootsOf(buildView);
                 if (testChroots.isEmpty()) {
                     testChroots = buildChroots;
                 }
             }
         }
+        if (testChroots.isEmpty()) {
+            testChroots = chrootsOf(view);
+        }
         var targetsPosition = view.settings().targets().position().equals(SourcePosition.UNKNOWN)
                 ? job.position() : view.settings().targets().position();
         var covered = new HashSet<>(buildChroots);
-        for (var chroot : testChroots) {
-            if (build != null && !covered.contains(chroot)) {
+        var internal = view.settings().tests().useInternalTf();
+        for (var written : testChroots) {
+            var chroot = written;
+            var idChroot = written;
+            if (build != null && !covered.contains(written)) {
+                // A tests target may name a Testing Farm target that a build chroot maps to (epel-9 → centos-stream-9).
+                var mapped = TestTargets.buildChrootFor(written, buildChroots, internal);
+                if (mapped.isPresent()) {
+                    chroot = mapped.get();
+                    addTests(view, safeName, label, build, chroot, written, written, affected);
+                    continue;
+                }
                 diagnostics.error(targetsPosition, "tests job " + describe(view) + " of package '"
                         + view.packageName() + "' targets " + chroot + ", which its build, copr_build job "
                         + describe(buildView) + ", does not build; add " + chroot
                         + " to the build's targets or remove it from the tests' targets");
                 continue;
             }
-            var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot),
-                    view.settings().tests().useInternalTf());
+            var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot), internal);
             for (var target : targets) {
-                var idChroot = targets.size() == 1 ? chroot : IdParts.safe(chroot + "+" + target);
-                var tests = addNode(new NodeId(NodeKind.TESTS, safeName, label, idChroot), view, List.of(chroot),
-                        target, false, affected);
-                if (build != null) {
-                    edges.add(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
-                }
+                addTests(view, safeName, label, build, chroot, targets.size() == 1 ? idChroot
+                        : IdParts.safe(chroot + "+" + target), target, affected);
             }
+        }
+    }
+
+    private void addTests(JobView view, String safeName, String label, NodeId build, String chroot, String idChroot,
+            String target, boolean affected) {
+        var tests = addNode(new NodeId(NodeKind.TESTS, safeName, label, idChroot), view, List.of(chroot), target, false,
+                affected);
+        if (build != null) {
+            edges.add(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
         }
     }
 

@@ -1,0 +1,305 @@
+package io.packit.pipeline.cli;
+
+import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.copr.CoprClients;
+import io.packit.pipeline.copr.CoprConfig;
+import io.packit.pipeline.engine.CoprBuildExecutor;
+import io.packit.pipeline.engine.DryRun;
+import io.packit.pipeline.engine.Engine;
+import io.packit.pipeline.engine.EngineClock;
+import io.packit.pipeline.engine.EngineOptions;
+import io.packit.pipeline.engine.NodeExecutor;
+import io.packit.pipeline.engine.NodeExecutors;
+import io.packit.pipeline.engine.PackitCliExecutor;
+import io.packit.pipeline.engine.Polling;
+import io.packit.pipeline.engine.RunOutcome;
+import io.packit.pipeline.engine.RunSettings;
+import io.packit.pipeline.engine.RunState;
+import io.packit.pipeline.engine.RunSummary;
+import io.packit.pipeline.engine.StateFile;
+import io.packit.pipeline.engine.TestingFarmExecutor;
+import io.packit.pipeline.graph.NodeKind;
+import io.packit.pipeline.graph.Plan;
+import io.packit.pipeline.http.Secret;
+import io.packit.pipeline.testingfarm.TestingFarmClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code packit-pipeline run}: executes a plan end to end on this machine, against Copr and Testing Farm. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the plan of a packit.yaml for an event on this machine: Copr builds (SRPM by Packit's",
+            "'packit prepare-sources' inside Copr), Testing Farm requests per chroot, release jobs with the",
+            "packit command line. A node starts as soon as what it needs has succeeded (tests: their chroot of",
+            "the build); a failure skips only its dependents, naming the root cause. Every remote id is saved",
+            "in the state file as soon as it exists; --resume picks up polling without submitting again.",
+            "Ctrl-C cancels every build and request started, dependents first."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every node succeeded (or was skipped by the plan)", "1:a node failed",
+            "2:wrong command line", "3:invalid packit.yaml", "130:cancelled (Ctrl-C)"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlanningOptions planning;
+
+    @Option(names = "--copr-config", paramLabel = "FILE",
+            description = "Copr API config, INI [copr-cli] with login, username, token, copr_url (default: ~/.config/copr).")
+    Path coprConfig;
+
+    @Option(names = "--copr-url", paramLabel = "URL", description = "Copr frontend URL, instead of copr_url of the Copr config.")
+    String coprUrl;
+
+    @Option(names = "--tf-api-key-file", paramLabel = "FILE", description = "File holding the Testing Farm API key.")
+    Path tfApiKeyFile;
+
+    @Option(names = "--tf-url", paramLabel = "URL",
+            description = "Testing Farm API URL (default: $TESTING_FARM_API_URL, else " + TestingFarmClient.PUBLIC_API_URL + ").")
+    String tfUrl;
+
+    @Option(names = "--repo-url", paramLabel = "URL",
+            description = "The repository Copr builds from and tmt plans come from (default: upstream_project_url).")
+    String repoUrl;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "The commit to build and test (default: git HEAD of the config's directory).")
+    String commit;
+
+    @Option(names = "--dry-run", description = "Print what would be submitted, in order, and call nothing.")
+    boolean dryRun;
+
+    @Option(names = "--state", paramLabel = "FILE", defaultValue = "packit-pipeline-state.json",
+            description = "Where the run's state (every remote id) is kept (default: ${DEFAULT-VALUE}).")
+    Path stateFile;
+
+    @Option(names = "--resume", paramLabel = "STATE",
+            description = "Resume the run saved in STATE: poll what it submitted, submit only what it had not.")
+    Path resume;
+
+    @Option(names = "--junit", paramLabel = "DIR", description = "Write the JUnit XML of every test node into DIR.")
+    Path junitDir;
+
+    @Option(names = "--max-calls", paramLabel = "N", defaultValue = "8",
+            description = "How many remote calls may be in flight at once (default: ${DEFAULT-VALUE}).")
+    int maxCalls;
+
+    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Shortest delay between polls of a node; it grows to 3 times this (default: ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
+    @Option(names = "--copr-batches", description = "Submit dependent builds at once as ordered Copr batches.")
+    boolean coprBatches;
+
+    @Option(names = "--packit-command", paramLabel = "PATH", defaultValue = "packit",
+            description = "The packit command line for release jobs (default: ${DEFAULT-VALUE} on PATH).")
+    String packitCommand;
+
+    @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
+    boolean plain;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (planning.event == PlanningOptions.EventKind.all) {
+            throw new CommandFailedException(ExitCode.USAGE, "run needs an event: --event pr, commit or release");
+        }
+        if (maxCalls < 1 || pollSeconds <= 0) {
+            throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
+        }
+        var configFile = configFile();
+        var workDir = configFile.toAbsolutePath().getParent();
+        var plan = planning.plan(err);
+        var copr = dryRun ? dryRunCoprConfig() : coprConfig();
+        var settings = settings(plan, workDir, copr);
+        if (dryRun) {
+            new DryRun(plan, settings).lines().forEach(out::println);
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        var state = new RunState(plan, EngineClock.system(), coprBatches);
+        var statePath = resume != null ? resume : stateFile;
+        if (resume != null) {
+            restore(state, plan);
+        }
+        var event = planning.event.name();
+        StateFile.of(state, event).write(statePath);
+        state.addListener(StateFile.writer(state, event, statePath));
+        var engine = new Engine(state, executors(settings, copr, workDir, statePath),
+                new EngineOptions(maxCalls, EngineClock.system()));
+        var finished = new CountDownLatch(1);
+        var hook = new Thread(() -> {
+            engine.cancel();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "packit-pipeline-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunOutcome outcome;
+        try (var view = new LiveView(state, err, !plain && System.console() != null)) {
+            view.start();
+            err.println("state file: " + statePath + (resume != null ? " (resumed)" : ""));
+            outcome = engine.run();
+        }
+        try {
+            var summary = RunSummary.of(state, outcome);
+            out.print(summary.toText());
+            out.flush();
+            if (junitDir != null) {
+                writeJunit(state);
+            }
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for the summary above; the JVM then exits with 130
+            }
+        }
+        switch (outcome) {
+            case SUCCEEDED:
+                return ExitCode.OK.code();
+            case CANCELLED:
+                return ExitCode.CANCELLED.code();
+            default:
+                return ExitCode.FAILURE.code();
+        }
+    }
+
+    private Path configFile() {
+        if (planning.config != null) {
+            return planning.config;
+        }
+        return PackitConfigLoader.findConfig(Path.of("")).orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
+                "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
+    }
+
+    /** A dry run reads the Copr config only for the owner, and does without one. */
+    private CoprConfig dryRunCoprConfig() {
+        var file = coprConfig != null ? coprConfig : Path.of(System.getProperty("user.home"), ".config", "copr");
+        return Files.isRegularFile(file) ? CoprConfig.load(file) : null;
+    }
+
+    private CoprConfig coprConfig() {
+        var file = coprConfig != null ? coprConfig : Path.of(System.getProperty("user.home"), ".config", "copr");
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailedException(ExitCode.USAGE, "no Copr config at " + file + ": pass --copr-config FILE");
+        }
+        var config = CoprConfig.load(file);
+        if (coprUrl != null) {
+            config = new CoprConfig(coprUrl.endsWith("/") ? coprUrl.substring(0, coprUrl.length() - 1) : coprUrl,
+                    config.login(), config.username(), config.token());
+        }
+        if (!config.hasCredentials()) {
+            throw new CommandFailedException(ExitCode.USAGE, file + " has no login and token: Copr builds need them");
+        }
+        return config;
+    }
+
+    private RunSettings settings(Plan plan, Path workDir, CoprConfig copr) {
+        var url = repoUrl != null ? repoUrl : plan.config().packages().values().stream()
+                .map(pkg -> pkg.settings().upstreamProjectUrl()).filter(text -> !text.isEmpty()).findFirst().orElse("");
+        var sha = commit != null ? commit : GitHead.of(workDir).orElse("");
+        var name = url.isEmpty() ? String.valueOf(workDir.getFileName()) : url.replaceAll("/+$", "").replaceAll("\\.git$", "")
+                .replaceAll(".*/", "");
+        var owner = copr == null || copr.username() == null ? (dryRun ? "<copr user>" : "") : copr.username();
+        var min = Duration.ofMillis(Math.max(1, Math.round(pollSeconds * 1000)));
+        return new RunSettings(url, sha, name, owner, new Polling(min, min.multipliedBy(3)), coprBatches);
+    }
+
+    private void restore(RunState state, Plan plan) {
+        if (!Files.isRegularFile(resume)) {
+            throw new CommandFailedException(ExitCode.USAGE, "--resume: no state file " + resume);
+        }
+        var saved = StateFile.read(resume);
+        if (!saved.configDigest().equals(plan.config().digest())) {
+            throw new CommandFailedException(ExitCode.USAGE, "--resume: " + resume + " was written for " + saved.configFile()
+                    + " with digest " + saved.configDigest() + ", but " + plan.config().file() + " now has digest "
+                    + plan.config().digest() + "; resuming would mix two plans");
+        }
+        state.restore(saved.nodes());
+    }
+
+    private NodeExecutors executors(RunSettings settings, CoprConfig copr, Path workDir, Path statePath) {
+        var builds = new CoprBuildExecutor(CoprClients.create(copr), settings);
+        var map = new EnumMap<NodeKind, NodeExecutor>(NodeKind.class);
+        map.put(NodeKind.SRPM, builds);
+        map.put(NodeKind.COPR_BUILD, builds);
+        if (tfApiKeyFile != null) {
+            TestingFarmClient farm;
+            try {
+                farm = TestingFarmClient.create(tfUrl, System.getenv(), readKey(tfApiKeyFile));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(ExitCode.USAGE, e.getMessage(), e);
+            }
+            map.put(NodeKind.TESTS, new TestingFarmExecutor(farm, settings));
+        } else {
+            map.put(NodeKind.TESTS, new MissingKey());
+        }
+        var logs = statePath.toAbsolutePath().getParent().resolve("packit-pipeline-logs");
+        var packit = new PackitCliExecutor(workDir, packitCommand, System.getenv(), logs);
+        for (var kind : NodeKind.values()) {
+            map.putIfAbsent(kind, packit);
+        }
+        return new NodeExecutors(map);
+    }
+
+    private static Secret readKey(Path file) {
+        try {
+            var key = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (key.isEmpty()) {
+                throw new CommandFailedException(ExitCode.USAGE, "the Testing Farm API key file " + file + " is empty");
+            }
+            return Secret.of(key);
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.USAGE, "cannot read the Testing Farm API key file " + file, e);
+        }
+    }
+
+    private void writeJunit(RunState state) {
+        try {
+            Files.createDirectories(junitDir);
+            for (var status : state.statuses()) {
+                if (status.id().kind() == NodeKind.TESTS && !status.junit().isEmpty()) {
+                    var name = "TEST-" + status.id().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+                    Files.writeString(junitDir.resolve(name), status.junit(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new CommandFailedException(ExitCode.FAILURE, "cannot write JUnit XML into " + junitDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Tests nodes when no Testing Farm key was given: they fail saying so. */
+    private static final class MissingKey implements NodeExecutor {
+        @Override
+        public io.packit.pipeline.engine.Progress start(io.packit.pipeline.engine.NodeRun run) {
+            return io.packit.pipeline.engine.Progress.failed("no Testing Farm API key: pass --tf-api-key-file FILE");
+        }
+
+        @Override
+        public io.packit.pipeline.engine.Progress poll(io.packit.pipeline.engine.NodeRun run) {
+            return start(run);
+        }
+
+        @Override
+        public void cancel(io.packit.pipeline.engine.NodeRun run) {
+        }
+    }
+
+}

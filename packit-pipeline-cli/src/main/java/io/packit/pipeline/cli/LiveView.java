@@ -24,6 +24,7 @@ final class LiveView implements RunListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private ScheduledExecutorService redraw;
+    private final java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int drawnLines;
 
     LiveView(RunState state, PrintWriter err, boolean terminal) {
@@ -59,15 +60,17 @@ final class LiveView implements RunListener, AutoCloseable {
             }
             print(line.toString());
         } else if (change == Change.CHROOT) {
-            status.chroots().entrySet().stream().reduce((first, second) -> second).ifPresent(last -> {
-                if (last.getValue().state().isTerminal()) {
-                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + last.getKey() + " "
-                            + last.getValue().state());
+            status.chroots().forEach((chroot, outcome) -> {
+                if (outcome.state().isTerminal() && printed.add(status.id() + "@" + chroot)) {
+                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + chroot + " " + outcome.state());
                 }
             });
         } else if (change == Change.REMOTE_ID) {
-            status.remote().entrySet().stream().reduce((first, second) -> second).ifPresent(last ->
-                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + last.getKey() + " " + last.getValue()));
+            status.remote().forEach((key, value) -> {
+                if (printed.add(status.id() + " " + key + " " + value)) {
+                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + key + " " + value);
+                }
+            });
         }
     }
 

@@ -40,6 +40,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CoprBuildExecutor implements NodeExecutor {
     /** The remote id key of a Copr build. */
     public static final String BUILD_ID = "copr_build_id";
+    /**
+     * Recorded (and saved) just before a build is submitted: a run resumed after a crash in the window between
+     * Copr creating the build and its id being saved looks for that build instead of submitting another.
+     */
+    public static final String SUBMITTING = "copr_submitting_since";
 
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
     private static final String OUTCOME_UNKNOWN_SINCE = "outcome unknown since";
@@ -111,6 +116,9 @@ public final class CoprBuildExecutor implements NodeExecutor {
         lock.lock();
         try {
             var since = unknownSince.get(run.id());
+            if (since == null && run.remote(SUBMITTING).isPresent()) {
+                since = Instant.parse(run.remote(SUBMITTING).get());
+            }
             if (since != null) {
                 var found = findLostBuild(run, target, since);
                 if (found.isPresent()) {
@@ -126,6 +134,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 return settings.polling().next(run);
             }
             var attempt = run.now();
+            run.recordRemote(SUBMITTING, attempt.toString());
             CoprBuild created;
             try {
                 created = submitWithBatchFallback(target, source(run.state(), build, settings), options.get());

@@ -71,6 +71,11 @@ public record RunSummary(RunOutcome outcome, List<NodeStatus> nodes, Map<String,
             if (!status.reason().isEmpty()) {
                 detail.add(status.state() == NodeState.SKIPPED ? "skipped: " + status.reason() : status.reason());
             }
+            status.chroots().forEach((chroot, outcome) -> {
+                if (outcome.state() == NodeState.SKIPPED || outcome.state() == NodeState.FAILED && !outcome.reason().isEmpty()) {
+                    detail.add(chroot + " " + outcome.state() + (outcome.reason().isEmpty() ? "" : ": " + outcome.reason()));
+                }
+            });
             status.links().forEach((key, url) -> {
                 if (!key.equals("srpm")) {
                     detail.add(url);

@@ -1,0 +1,248 @@
+package io.packit.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packit.pipeline.copr.fake.BuildPlan;
+import io.packit.pipeline.copr.fake.Fault;
+import io.packit.pipeline.engine.CoprBuildExecutor;
+import io.packit.pipeline.engine.FakeServices;
+import io.packit.pipeline.engine.NodeState;
+import io.packit.pipeline.engine.NodeStatus;
+import io.packit.pipeline.engine.StateFile;
+import io.packit.pipeline.engine.TestingFarmExecutor;
+import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.http.Sleeper;
+import io.packit.pipeline.testingfarm.FakeTestingFarm;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code packit-pipeline run} end to end against the fake Copr and the fake Testing Farm on loopback. */
+class RunCommandTest {
+    private static final String F41 = "fedora-41-x86_64";
+    private static final String F40 = "fedora-40-x86_64";
+    private static final Path CONFIGS = Path.of("src/test/resources/io/packit/pipeline/cli/run");
+
+    @TempDir
+    Path dir;
+
+    private final FakeServices services = new FakeServices(Sleeper.system());
+
+    @AfterEach
+    void stop() {
+        services.close();
+    }
+
+    @Test
+    void shouldRunTheSeedsBuildsAndTestThemByBuildIdentifierStartingTestsPerChroot() throws Exception {
+        services.copr().defaultPlan(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(200))
+                .withChroot(F40, new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofMillis(2500), "succeeded")));
+
+        var run = run("seed.packit.yaml", "--junit", dir.resolve("junit").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var state = state();
+        assertThat(state).allSatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.SUCCEEDED));
+        var build1 = find(state, "copr_build:hello:build1");
+        var build2 = find(state, "copr_build:hello:build2");
+        assertThat(artifactIds("tests:hello:tests1@" + F41, state)).containsExactly(build1.remote().get(CoprBuildExecutor.BUILD_ID) + ":" + F41);
+        assertThat(artifactIds("tests:hello:tests1@" + F40, state)).containsExactly(build1.remote().get(CoprBuildExecutor.BUILD_ID) + ":" + F40);
+        assertThat(artifactIds("tests:hello:tests2@" + F41, state)).containsExactly(build2.remote().get(CoprBuildExecutor.BUILD_ID) + ":" + F41);
+        assertThat(find(state, "tests:hello:tests1@" + F41).endedAt()).isBefore(build1.endedAt());
+        assertThat(services.copr().buildIds()).hasSize(2);
+        assertThat(run.out()).startsWith("run succeeded in ").contains("packages:\n  hello  succeeded (7 succeeded)");
+        assertThat(Files.list(dir.resolve("junit")).map(path -> path.getFileName().toString()).sorted().toList())
+                .containsExactly("TEST-tests_hello_tests1_fedora-40-x86_64.xml", "TEST-tests_hello_tests1_fedora-41-x86_64.xml",
+                        "TEST-tests_hello_tests2_fedora-41-x86_64.xml");
+        assertThat(run.err()).contains("copr_build:hello:build1 fedora-41-x86_64 succeeded");
+        assertNoSecrets(run);
+    }
+
+    @Test
+    void shouldSkipTheDependentBuildOnTheChrootItsDependencyFailedOnAndLeaveTheOtherPackageAlone() throws Exception {
+        services.copr().planNext(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(200))
+                .withChroot(F40, new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofMillis(200), "failed")));
+
+        var run = run("monorepo.packit.yaml", "--max-calls", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        var cause = "copr_build:B:build1 failed on " + F40;
+        var state = state();
+        assertThat(find(state, "copr_build:B:build1")).extracting(NodeStatus::state, NodeStatus::reason)
+                .containsExactly(NodeState.FAILED, "failed on " + F40);
+        assertThat(find(state, "copr_build:A:build1").chroots().get(F40).reason()).isEqualTo(cause);
+        assertThat(find(state, "tests:A:tests1@" + F40)).extracting(NodeStatus::state, NodeStatus::reason)
+                .containsExactly(NodeState.SKIPPED, cause);
+        assertThat(find(state, "tests:B:tests1@" + F40).reason()).isEqualTo(cause);
+        assertThat(find(state, "tests:A:tests1@" + F41).state()).isEqualTo(NodeState.SUCCEEDED);
+        assertThat(state).filteredOn(status -> status.id().packageName().equals("C"))
+                .allSatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.SUCCEEDED));
+        var buildA = Long.parseLong(find(state, "copr_build:A:build1").remote().get(CoprBuildExecutor.BUILD_ID));
+        assertThat(services.copr().chrootsOf(buildA)).containsExactly(F41);
+        assertThat(run.out()).contains("skipped: " + cause).contains("  C  succeeded (4 succeeded)")
+                .contains("  B  failed (2 succeeded, 1 failed, 1 skipped)")
+                .contains("  A  succeeded (3 succeeded, 1 skipped)").contains(F40 + " skipped: " + cause);
+    }
+
+    @Test
+    void shouldLoseNoNodeWhenServicesAnswer5xx429AndDropConnectionsAllAlong() throws Exception {
+        var copr = services.copr();
+        for (var path : List.of("/api_3/build-chroot/list", "/api_3/build/source-chroot", "/api_3/project")) {
+            copr.inject(new Fault("GET", path, Fault.Kind.STATUS, 502));
+            copr.inject(new Fault("GET", path, Fault.Kind.DROP_CONNECTION, 0));
+            copr.inject(new Fault("GET", path, Fault.Kind.RETRY_AFTER, 1));
+        }
+        copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.RETRY_AFTER, 1));
+        copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.DROP_CONNECTION, 0));
+        copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.GATEWAY_TIMEOUT, 0));
+        copr.inject(new Fault("POST", "/api_3/project/add", Fault.Kind.STATUS, 503));
+        services.farm().failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.retryAfter(429, 1),
+                FakeTestingFarm.Fault.status(503, "{\"message\": \"maintenance\"}"));
+        services.farm().failNext("GET", "/v0.1/requests", FakeTestingFarm.Fault.status(500, "{}"),
+                FakeTestingFarm.Fault.disconnect(), FakeTestingFarm.Fault.retryAfter(429, 1), FakeTestingFarm.Fault.status(502, "{}"));
+
+        var run = run("monorepo.packit.yaml");
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(state()).hasSize(12).allSatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.SUCCEEDED));
+        assertThat(copr.buildIds()).hasSize(3);
+        assertThat(services.farm().requestIds()).hasSize(6);
+    }
+
+    @Test
+    void shouldCancelEveryRemoteBuildAndRequestOnCtrlC() throws Exception {
+        services.copr().defaultPlan(FakeServices.plan(Duration.ofMillis(100), Duration.ofSeconds(60))
+                .withChroot(F41, new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofMillis(200), "succeeded")));
+        services.farm().defaultScript(FakeTestingFarm.Script.passing().slow(1_000_000));
+        var process = launch("monorepo.packit.yaml");
+        var stderr = new ArrayList<String>();
+        try (var lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                stderr.add(line);
+                if (line.contains(TestingFarmExecutor.REQUEST_ID)) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                    break;
+                }
+            }
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", stderr)).isTrue();
+        }
+
+        assertThat(process.exitValue()).isEqualTo(130);
+        assertThat(services.copr().buildIds()).isNotEmpty();
+        assertThat(services.farm().requestIds()).isNotEmpty();
+        assertThat(services.unfinishedBuilds()).isEmpty();
+        assertThat(services.unfinishedRequests()).isEmpty();
+        assertThat(state()).allSatisfy(status -> assertThat(status.state().isTerminal()).isTrue())
+                .anySatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.CANCELLED));
+    }
+
+    @Test
+    void shouldResumeAfterACrashWithoutSubmittingAnythingTwice() throws Exception {
+        services.copr().defaultPlan(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(1500)));
+        var process = launch("monorepo.packit.yaml", "--max-calls", "1");
+        try {
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (services.copr().buildIds().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(services.copr().buildIds()).hasSizeGreaterThanOrEqualTo(2);
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        var submittedBeforeCrash = services.copr().buildIds().size();
+        assertThat(services.unfinishedBuilds()).isNotEmpty();
+
+        var run = CommandRun.of(args("monorepo.packit.yaml", "--resume", dir.resolve("state.json").toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("(resumed)");
+        assertThat(submittedBeforeCrash).isLessThan(3);
+        assertThat(services.copr().buildIds()).hasSize(3);
+        assertThat(services.farm().requestIds()).hasSize(6);
+        assertThat(state()).allSatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.SUCCEEDED));
+    }
+
+    @Test
+    void shouldPrintWhatWouldBeSubmittedInOrderWithoutCallingAnything() {
+        var run = run("monorepo.packit.yaml", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(services.copr().requestCount()).isZero();
+        assertThat(services.farm().calls()).isEmpty();
+        var lines = run.out().lines().toList();
+        assertThat(lines).hasSize(12);
+        assertThat(lines.get(0)).startsWith("srpm:B:build1").contains("submit a Copr build to jdoe/mono-7 on " + F41 + ", " + F40)
+                .contains("packit -d prepare-sources -p B --result-dir packit-srpm --ref 9f1c2e7d --pr-id 7");
+        assertThat(lines).filteredOn(line -> line.startsWith("srpm:A:build1")).singleElement().asString()
+                .endsWith("[after copr_build:B:build1@" + F40 + ", copr_build:B:build1@" + F41 + ", copr_build:C:build1@"
+                        + F40 + ", copr_build:C:build1@" + F41 + "]");
+        assertThat(lines).filteredOn(line -> line.startsWith("tests:A:tests1@" + F41)).singleElement().asString()
+                .contains("submit a Testing Farm request: Fedora-41 x86_64, tmt https://github.com/acme/mono@9f1c2e7d, artifacts of "
+                        + "copr_build:C:build1@" + F41 + ", copr_build:B:build1@" + F41 + ", copr_build:A:build1@" + F41);
+        assertThat(Files.exists(dir.resolve("state.json"))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutAnEvent() {
+        var run = CommandRun.of(CONFIGS.resolve("seed.packit.yaml").toString(), "--dry-run");
+        var runCommand = CommandRun.of("run", CONFIGS.resolve("seed.packit.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(runCommand.exitCode()).isEqualTo(2);
+        assertThat(runCommand.err()).isEqualTo("packit-pipeline: run needs an event: --event pr, commit or release\n");
+    }
+
+    private CommandRun run(String config, String... more) {
+        return CommandRun.of(args(config, more));
+    }
+
+    private String[] args(String config, String... more) {
+        var args = new ArrayList<>(List.of("run", CONFIGS.resolve(config).toString(), "--event", "pr", "--pr-id", "7",
+                "--commit", "9f1c2e7d", "--copr-config", services.writeCoprConfig(dir).toString(),
+                "--tf-api-key-file", services.writeTfKey(dir).toString(), "--tf-url", services.farm().apiUrl().toString(),
+                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private Process launch(String config, String... more) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args(config, more)));
+        return new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+    }
+
+    private List<NodeStatus> state() {
+        return StateFile.read(dir.resolve("state.json")).nodes();
+    }
+
+    private static NodeStatus find(List<NodeStatus> state, String id) {
+        return state.stream().filter(status -> status.id().equals(NodeId.parse(id))).findFirst().orElseThrow();
+    }
+
+    private List<String> artifactIds(String testId, List<NodeStatus> state) {
+        var request = services.farm().submitted(find(state, testId).remote().get(TestingFarmExecutor.REQUEST_ID));
+        var ids = new ArrayList<String>();
+        request.at("/environments/0/artifacts").forEach(artifact -> ids.add(artifact.path("id").asText()));
+        return ids;
+    }
+
+    private void assertNoSecrets(CommandRun run) throws Exception {
+        var stateText = Files.readString(dir.resolve("state.json"));
+        for (var secret : List.of(FakeServices.TOKEN, FakeServices.TF_KEY)) {
+            assertThat(run.out()).doesNotContain(secret);
+            assertThat(run.err()).doesNotContain(secret);
+            assertThat(stateText).doesNotContain(secret);
+        }
+    }
+}

@@ -171,7 +171,8 @@ public final class Engine {
             while (!dirty.isEmpty()) {
                 var id = dirty.iterator().next();
                 dirty.remove(id);
-                if (state.status(id).state() != NodeState.WAITING || ready.contains(id)) {
+                // a node whose start is in flight is still WAITING until the step marks it running
+                if (inFlight.contains(id) || ready.contains(id) || state.status(id).state() != NodeState.WAITING) {
                     continue;
                 }
                 var readiness = state.readiness(id);

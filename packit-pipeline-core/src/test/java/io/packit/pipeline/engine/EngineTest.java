@@ -206,6 +206,78 @@ class EngineTest {
                 .extracting(NodeStatus::state, NodeStatus::reason).containsExactly(NodeState.SKIPPED, "koji_build:B:koji1 failed");
     }
 
+    @Test
+    void shouldNotStartANodeTwiceWhileItsStartIsInFlight() {
+        var plan = new PlanBuilder().build("A", "build1", F41, F42).tests("A", "tests1", "build1", F41).plan();
+        var starts = new AtomicInteger();
+        var delayNextStep = new java.util.concurrent.atomic.AtomicBoolean();
+        var executor = new NodeExecutor() {
+            private final long began = System.nanoTime();
+
+            @Override
+            public Progress start(NodeRun run) {
+                if (run.id().kind() == NodeKind.TESTS) {
+                    starts.incrementAndGet();
+                    return Progress.pollIn(Duration.ofMillis(300));
+                }
+                return poll(run);
+            }
+
+            @Override
+            public Progress poll(NodeRun run) {
+                if (run.id().kind() != NodeKind.COPR_BUILD) {
+                    return Progress.succeeded();
+                }
+                if (run.status().chroot(F41).isEmpty()) {
+                    // the next step dispatched is the test's start: hold it back a while
+                    delayNextStep.set(true);
+                }
+                run.reportChroot(F41, ChrootOutcome.of(NodeState.SUCCEEDED));
+                if (System.nanoTime() - began < 600_000_000L) {
+                    // f42 still building: the build is polled again and again while the test starts
+                    return Progress.pollIn(Duration.ofMillis(2));
+                }
+                run.reportChroot(F42, ChrootOutcome.of(NodeState.SUCCEEDED));
+                return Progress.succeeded();
+            }
+
+            @Override
+            public void cancel(NodeRun run) {
+            }
+        };
+        var state = new RunState(plan, EngineClock.system(), false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        // the test's start waits before it runs, as on a busy machine: a window in which the started node is still
+        // WAITING on the board while its build keeps reporting
+        java.util.concurrent.Executor slowPool = task -> {
+            boolean delay = delayNextStep.getAndSet(false);
+            pool.execute(() -> {
+                if (delay) {
+                    sleep(100);
+                }
+                task.run();
+            });
+        };
+
+        RunOutcome outcome;
+        try {
+            outcome = new Engine(state, NodeExecutors.all(executor), new EngineOptions(4, EngineClock.system()), slowPool).run();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcome).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(starts.get()).isEqualTo(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Plan monorepo() {
         return new PlanBuilder()
                 .build("B", "build1", F41, F42).tests("B", "tests1", "build1", F41, F42)

@@ -67,7 +67,7 @@ final class LiveView implements RunListener, AutoCloseable {
             });
         } else if (change == Change.REMOTE_ID) {
             status.remote().forEach((key, value) -> {
-                if (printed.add(status.id() + " " + key + " " + value)) {
+                if (!key.endsWith("_since") && printed.add(status.id() + " " + key + " " + value)) {
                     print(TIME.format(state.clock().now()) + " " + status.id() + " " + key + " " + value);
                 }
             });

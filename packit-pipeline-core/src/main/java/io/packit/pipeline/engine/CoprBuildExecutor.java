@@ -341,8 +341,9 @@ public final class CoprBuildExecutor implements NodeExecutor {
             case FORKED:
                 return new ChrootOutcome(NodeState.SUCCEEDED, "", url);
             case FAILED:
+                return new ChrootOutcome(NodeState.FAILED, "", url);
             case UNKNOWN:
-                return new ChrootOutcome(NodeState.FAILED, "Copr: " + state.wireName(), url);
+                return new ChrootOutcome(NodeState.FAILED, "Copr reports an unknown state", url);
             case CANCELED:
                 return new ChrootOutcome(NodeState.CANCELLED, "", url);
             case SKIPPED:

@@ -77,6 +77,28 @@ class RemoteRunTest {
     }
 
     @Test
+    void shouldSubmitDependentBuildsAtOnceAsOrderedCoprBatches() {
+        var plan = new PlanBuilder().build("B", "build1", F41).build("C", "build1", F41).build("A", "build1", F41)
+                .tests("A", "tests1", "build1", F41).depends("A", "B", "build1").depends("A", "C", "build1").plan();
+        var batches = new RunSettings(SETTINGS.repoUrl(), SETTINGS.commit(), SETTINGS.repoName(), SETTINGS.coprOwner(),
+                SETTINGS.polling(), true);
+
+        var state = run(plan, batches);
+
+        assertThat(state.statuses()).allSatisfy(status -> assertThat(status.state()).as(status.id().toString()).isEqualTo(NodeState.SUCCEEDED));
+        var idB = Long.parseLong(state.status(NodeId.parse("copr_build:B:build1")).remote().get(CoprBuildExecutor.BUILD_ID));
+        var idC = Long.parseLong(state.status(NodeId.parse("copr_build:C:build1")).remote().get(CoprBuildExecutor.BUILD_ID));
+        var idA = Long.parseLong(state.status(NodeId.parse("copr_build:A:build1")).remote().get(CoprBuildExecutor.BUILD_ID));
+        assertThat(services.copr().buildRequest(idB).has("after_build_id")).isFalse();
+        assertThat(services.copr().buildRequest(idC).path("with_build_id").asLong()).isEqualTo(idB);
+        assertThat(services.copr().buildRequest(idA).path("after_build_id").asLong()).isEqualTo(idB);
+        // A was submitted before its dependencies ended: Copr held it back until their batch had finished
+        assertThat(state.status(NodeId.parse("srpm:A:build1")).startedAt())
+                .isBefore(state.status(NodeId.parse("copr_build:B:build1")).endedAt());
+        assertThat(services.copr().chrootEndedOn(idA, F41)).isGreaterThanOrEqualTo(services.copr().chrootEndedOn(idC, F41));
+    }
+
+    @Test
     void shouldLoseNoNodeAndSubmitNothingTwiceUnderInjectedFaults() {
         var plan = new PlanBuilder().build("B", "build1", F41).tests("B", "tests1", "build1", F41)
                 .build("A", "build1", F41).tests("A", "tests1", "build1", F41).depends("A", "B", "build1").plan();

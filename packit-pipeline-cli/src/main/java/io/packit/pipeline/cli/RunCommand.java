@@ -40,12 +40,14 @@ import picocli.CommandLine.Spec;
 /** {@code packit-pipeline run}: executes a plan end to end on this machine, against Copr and Testing Farm. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-            "Runs the plan of a packit.yaml for an event on this machine: Copr builds (SRPM by Packit's",
-            "'packit prepare-sources' inside Copr), Testing Farm requests per chroot, release jobs with the",
-            "packit command line. A node starts as soon as what it needs has succeeded (tests: their chroot of",
-            "the build); a failure skips only its dependents, naming the root cause. Every remote id is saved",
-            "in the state file as soon as it exists; --resume picks up polling without submitting again.",
-            "Ctrl-C cancels every build and request started, dependents first."
+            "Runs the plan of a packit.yaml for an event on this machine: Copr builds",
+            "(SRPM by Packit's 'packit prepare-sources' inside Copr), Testing Farm",
+            "requests per chroot, release jobs with the packit command line.",
+            "A node starts as soon as what it needs has succeeded (tests: their chroot",
+            "of the build); a failure skips only its dependents, naming the root cause.",
+            "Every remote id is saved in the state file as soon as it exists; --resume",
+            "picks up polling without submitting again. Ctrl-C cancels every build and",
+            "request started, dependents first."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every node succeeded (or was skipped by the plan)", "1:a node failed",

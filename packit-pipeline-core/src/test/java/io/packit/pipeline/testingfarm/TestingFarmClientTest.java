@@ -215,6 +215,18 @@ class TestingFarmClientTest {
     }
 
     @Test
+    void shouldRetryAReadThatTimesOut() {
+        String id = client.submit(request("fedora-41-x86_64"));
+        var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(200)).build(), farm.apiUrl(),
+                Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
+        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.slow(1_000, "{\"state\": \"running\"}"));
+
+        assertThat(impatient.status(id).state()).as("the slow answer is abandoned, the retry reads the real one")
+                .isEqualTo(RequestState.NEW);
+        assertThat(farm.calls("GET", "/v0.1/requests/")).hasSize(2);
+    }
+
+    @Test
     void shouldFailAReadAfterTheLastAttemptWithMethodUrlStatusAndMessage() {
         String id = client.submit(request("fedora-41-x86_64"));
         var fault = FakeTestingFarm.Fault.status(500, "{\"message\": \"database is down\"}");

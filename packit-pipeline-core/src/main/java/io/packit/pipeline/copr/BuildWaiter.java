@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * newer builds than a page holds), so the calls per poll grow with projects, not builds. A build's
  * {@code /build-chroot/list} is read only when its summary changed, or when it has two or more unfinished chroots of
  * which one is running: then a chroot can end without the build's summary changing (reference §1.13), so it is read
- * on every poll. The SRPM build is read once from {@code /build/source-chroot} when the summary shows it ended.
+ * on every poll. The SRPM build is read once from {@code /build/source-chroot} when the summary shows it ended
+ * ({@code importing} is reported as succeeded: the SRPM was built).
  * {@code forked} counts as success, {@code skipped} as an end without a result, {@code unknown} as an error; a
  * canceled build ends its unfinished chroots as canceled, a build failed before its chroots ran ends them as failed.
  */
@@ -148,6 +149,10 @@ public final class BuildWaiter {
         if (!t.srpmReported && srpmEnded(summary)) {
             SourceChroot srpm = client.sourceChroot(summary.id());
             polling.countCalls(1);
+            if (srpm.state() == CoprState.IMPORTING) {
+                // the SRPM was built and is being imported (reference §1.13): its build succeeded
+                srpm = new SourceChroot(CoprState.SUCCEEDED.wireName(), srpm.resultUrl());
+            }
             t.srpmReported = true;
             listener.srpmFinished(summary.id(), srpm);
         }

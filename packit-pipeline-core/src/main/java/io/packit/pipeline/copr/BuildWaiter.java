@@ -31,6 +31,32 @@ public final class BuildWaiter {
     private final CoprClient client;
     private final PollSchedule schedule;
     private final RandomGenerator random;
+    private final ChrootReads chrootReads;
+
+    /** When a build's chroot list is read. */
+    public enum ChrootReads {
+        /**
+         * When the build's summary changed, and on every poll while two or more unfinished chroots include a running
+         * one: every chroot end is seen within one poll interval.
+         */
+        EVERY_POLL_WHILE_HIDDEN,
+        /**
+         * Only when the build's summary changed: fewer calls, but a chroot that ends while a sibling still runs is
+         * seen only at the build's next visible change (at the latest when the build ends).
+         */
+        ON_SUMMARY_CHANGE
+    }
+
+    /**
+     * Creates a waiter that sees every chroot end within one poll interval.
+     *
+     * @param client the Copr client (its sleeper is the clock)
+     * @param schedule poll backoff, deadline and call cap
+     * @param random the jitter source
+     */
+    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random) {
+        this(client, schedule, random, ChrootReads.EVERY_POLL_WHILE_HIDDEN);
+    }
 
     /**
      * Creates a waiter.
@@ -38,11 +64,13 @@ public final class BuildWaiter {
      * @param client the Copr client (its sleeper is the clock)
      * @param schedule poll backoff, deadline and call cap
      * @param random the jitter source
+     * @param chrootReads when chroot lists are read
      */
-    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random) {
+    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random, ChrootReads chrootReads) {
         this.client = Objects.requireNonNull(client, "client");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.random = Objects.requireNonNull(random, "random");
+        this.chrootReads = Objects.requireNonNull(chrootReads, "chrootReads");
     }
 
     /**
@@ -157,7 +185,8 @@ public final class BuildWaiter {
             listener.srpmFinished(summary.id(), srpm);
         }
         boolean chrootPhase = summary.startedOn() != null || state.isTerminal();
-        if ((changed && chrootPhase) || t.mayHideChrootEnds()) {
+        boolean hidden = chrootReads == ChrootReads.EVERY_POLL_WHILE_HIDDEN && t.mayHideChrootEnds();
+        if ((changed && chrootPhase) || hidden) {
             List<CoprBuildChroot> chroots = client.buildChroots(summary.id());
             polling.countCalls(1);
             for (CoprBuildChroot chroot : chroots) {

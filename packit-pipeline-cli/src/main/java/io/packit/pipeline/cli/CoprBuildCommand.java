@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,9 +113,7 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
         if (projectOwner == null) {
             throw new CommandFailedException(ExitCode.USAGE, "no --owner given and no 'username' in the Copr config");
         }
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15))
-                .readTimeout(Duration.ofSeconds(60)).writeTimeout(Duration.ofMinutes(10)).build();
-        CoprClient copr0 = CoprClient.create(http, copr);
+        CoprClient copr0 = CoprClient.connect(copr);
         client.set(copr0);
         Thread cancelOnExit = new Thread(this::cancelSubmitted, "copr-build-cancel");
         try {
@@ -159,8 +156,6 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
             } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNotAdded) {
                 // the hook is running (Ctrl-C) or was never added
             }
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
         }
     }
 

@@ -1,0 +1,47 @@
+package io.packit.pipeline.graph;
+
+import io.packit.pipeline.config.JobView;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One unit of work in a plan.
+ *
+ * @param id         stable id
+ * @param view       the job and package it comes from, with the effective settings (implicit builds carry the
+ *                   tests job's view)
+ * @param chroots    builds: the chroots built; tests: the one build chroot it tests; others: empty
+ * @param testTarget tests: the Testing Farm target ({@code <distro>-<arch>}, e.g. {@code centos-stream-9-x86_64});
+ *                   empty for other kinds
+ * @param implicit   whether the planner added it (a build for tests that have no copr_build job)
+ * @param condition  when it runs
+ * @param skipReason empty when it runs for the plan's event; else why not, e.g. {@code unchanged},
+ *                   {@code manual job not requested}, {@code branch 'x' does not match 'main'}
+ */
+public record Node(
+        NodeId id,
+        JobView view,
+        List<String> chroots,
+        String testTarget,
+        boolean implicit,
+        RunCondition condition,
+        String skipReason) {
+    public Node {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(view, "view");
+        chroots = List.copyOf(chroots);
+        Objects.requireNonNull(testTarget, "testTarget");
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(skipReason, "skipReason");
+    }
+
+    /** The node's kind. */
+    public NodeKind kind() {
+        return id.kind();
+    }
+
+    /** Whether the node runs for the plan's event. */
+    public boolean runs() {
+        return skipReason.isEmpty();
+    }
+}

@@ -331,7 +331,7 @@ class LoaderTest {
     }
 
     @Test
-    void shouldFindEveryConfigFileNameAndTheSpecNextToIt(@TempDir Path directory) throws IOException {
+    void shouldFindEveryConfigFileNameAndTakeTheRepositoryAndSpecFromItsDirectory(@TempDir Path directory) throws IOException {
         assertThat(PackitConfigLoader.findConfig(directory)).isEmpty();
         for (var name : List.of("packit.yml", "packit.yaml", ".packit.yml", ".packit.yaml")) {
             Files.writeString(directory.resolve(name), "jobs: []\n");
@@ -342,8 +342,9 @@ class LoaderTest {
         var config = loader.load(directory.resolve(".packit.yaml")).configOrThrow();
 
         assertThat(config.file()).isEqualTo(directory.resolve(".packit.yaml").toString());
-        assertThat(config.packages()).containsOnlyKeys("tool");
-        assertThat(config.packages().get("tool").settings().specfilePath()).isEqualTo("tool.spec");
+        var repositoryName = directory.getFileName().toString();
+        assertThat(config.packages()).containsOnlyKeys(repositoryName);
+        assertThat(config.packages().get(repositoryName).settings().specfilePath()).isEqualTo("tool.spec");
     }
 
     @Test

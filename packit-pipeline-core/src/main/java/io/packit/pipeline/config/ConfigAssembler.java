@@ -437,13 +437,15 @@ final class ConfigAssembler {
             return Optional.empty();
         }
         var type = JobType.fromKey(scalar.text());
-        if (type.isEmpty() || type.get() == JobType.KOJI_BUILD_TAG) {
+        if (type.isEmpty()) {
             var names = List.of(JobType.values()).stream().filter(t -> t != JobType.KOJI_BUILD_TAG).map(JobType::key).toList();
-            diagnostics.error(value.position(), type.isPresent()
-                    ? "job type 'koji_build_tag' in %s is internal to Packit and cannot be configured".formatted(where)
-                    : "invalid job type '%s' in %s (expected one of: %s)%s".formatted(YamlScalar.abbreviated(scalar.text()),
-                            where, jobTypeNames(), DidYouMean.hint(scalar.text(), names)));
+            diagnostics.error(value.position(), "invalid job type '%s' in %s (expected one of: %s)%s".formatted(
+                    YamlScalar.abbreviated(scalar.text()), where, jobTypeNames(), DidYouMean.hint(scalar.text(), names)));
             return Optional.empty();
+        }
+        if (type.get() == JobType.KOJI_BUILD_TAG) {
+            diagnostics.warning(value.position(), "job type 'koji_build_tag' in %s is internal to Packit; the service creates "
+                    .formatted(where) + "it for Koji tag events by itself");
         }
         return type;
     }

@@ -361,4 +361,38 @@ class LoaderTest {
         assertThat(config.jobs().get(0).perPackage().get("foo").targets().chrootNames())
                 .containsExactly("fedora-46-aarch64", "fedora-rawhide-aarch64");
     }
+
+    @Test
+    void shouldLoadDependsCyclesForThePlannerToReport() {
+        var config = load("""
+                packages:
+                  a: {depends: [b]}
+                  b: {depends: [c]}
+                  c: {depends: [a]}
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                """);
+
+        assertThat(config.packages().get("c").dependsNames()).containsExactly("a");
+        assertThat(config.packages().get("a").dependsNames()).containsExactly("b");
+    }
+
+    @Test
+    void shouldLoadTheInternalKojiBuildTagJobWithAWarning() {
+        var result = loader.load(".packit.yaml", """
+                specfile_path: foo.spec
+                jobs:
+                  - job: koji_build_tag
+                    trigger: koji_build
+                    env:
+                      A: [1]
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics().problems()).map(Problem::toString).containsExactly(
+                ".packit.yaml:3:10: warning: job type 'koji_build_tag' in jobs[0] is internal to Packit; the service creates it "
+                        + "for Koji tag events by itself",
+                ".packit.yaml:6:10: warning: environment variable 'A' in 'env' in jobs[0] is a list, not a value; it is left out");
+        assertThat(result.configOrThrow().jobs()).extracting(JobConfig::type).containsExactly(JobType.KOJI_BUILD_TAG);
+    }
 }

@@ -59,7 +59,7 @@ final class ConfigAssembler {
         } else {
             var name = singlePackageName(topEntries);
             packageEntries.put(name, topEntries);
-            packages.put(name, new PackageConfig(name, settings.build(topEntries, "", options.specfileFallback()), List.of(),
+            packages.put(name, new PackageConfig(name, settings.build(topEntries, options.repositoryName(), options.specfileFallback()), List.of(),
                     top.position()));
         }
 

@@ -345,6 +345,7 @@ class LoaderTest {
         var repositoryName = directory.getFileName().toString();
         assertThat(config.packages()).containsOnlyKeys(repositoryName);
         assertThat(config.packages().get(repositoryName).settings().specfilePath()).isEqualTo("tool.spec");
+        assertThat(config.packages().get(repositoryName).settings().downstreamPackageName()).isEqualTo(repositoryName);
     }
 
     @Test

@@ -72,6 +72,7 @@ final class ConfigAssembler {
                 jobs.addAll(job(index, jobNodes.get(index), packages, packageEntries));
             }
         }
+        jobs.replaceAll(job -> withDefaultTargets(job, jobs));
         new ReferenceChecker(diagnostics).check(packages, jobs);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
@@ -296,6 +297,39 @@ final class ConfigAssembler {
                     refs, perPackage, position, Map.of()));
         }
         return jobs;
+    }
+
+    /**
+     * Packit's {@code fedora-stable} for jobs that build without {@code targets}: copr_build jobs, and tests jobs
+     * that build nothing ({@code skip_build}) or have no copr_build job of their trigger for the package (Packit then
+     * builds for them). Other tests jobs keep no targets: they test what their build builds. Defaulted targets have
+     * nothing {@link Targets#written() written} and an unknown position.
+     */
+    private JobConfig withDefaultTargets(JobConfig job, List<JobConfig> jobs) {
+        if (job.type() != JobType.COPR_BUILD && job.type() != JobType.TESTS) {
+            return job;
+        }
+        var perPackage = new LinkedHashMap<String, PackageSettings>();
+        boolean changed = false;
+        for (var entry : job.perPackage().entrySet()) {
+            var pkg = entry.getKey();
+            var current = entry.getValue();
+            boolean needsDefault = current.targets().isEmpty() && (job.type() == JobType.COPR_BUILD || job.skipBuild()
+                    || jobs.stream().noneMatch(other -> other.type() == JobType.COPR_BUILD && other.trigger() == job.trigger()
+                            && other.perPackage().containsKey(pkg)));
+            if (needsDefault) {
+                var chroots = settings.defaultTargets().chroots();
+                current = withTargets(current, new Targets(Map.of(), chroots, SourcePosition.UNKNOWN));
+                changed = true;
+            }
+            perPackage.put(pkg, current);
+        }
+        if (!changed) {
+            return job;
+        }
+        return new JobConfig(job.index(), job.type(), job.trigger(), job.identifier(), job.skipBuild(), job.manualTrigger(),
+                job.labels(), job.sidetagGroup(), job.dependents(), job.dependencies(), job.buildIdentifier(), job.packages(),
+                perPackage, job.position(), job.keyPositions());
     }
 
     private static PackageSettings withTargets(PackageSettings base, Targets targets) {

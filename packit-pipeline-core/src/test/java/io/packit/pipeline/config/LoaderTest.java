@@ -396,4 +396,33 @@ class LoaderTest {
                 ".packit.yaml:6:10: warning: environment variable 'A' in 'env' in jobs[0] is a list, not a value; it is left out");
         assertThat(result.configOrThrow().jobs()).extracting(JobConfig::type).containsExactly(JobType.KOJI_BUILD_TAG);
     }
+
+    @Test
+    void shouldDefaultTargetsToFedoraStableWherePackitBuildsWithoutThem() {
+        var config = load("""
+                specfile_path: foo.spec
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                  - job: tests
+                    trigger: pull_request
+                  - job: tests
+                    trigger: pull_request
+                    skip_build: true
+                  - job: tests
+                    trigger: commit
+                  - job: propose_downstream
+                    trigger: release
+                """);
+
+        var stable = List.of("fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64");
+        var build = config.jobs().get(0).perPackage().get("foo").targets();
+        assertThat(build.isEmpty()).isTrue();
+        assertThat(build.chrootNames()).isEqualTo(stable);
+        assertThat(build.position()).isEqualTo(SourcePosition.UNKNOWN);
+        assertThat(config.jobs().get(1).perPackage().get("foo").targets().chrootNames()).isEmpty();
+        assertThat(config.jobs().get(2).perPackage().get("foo").targets().chrootNames()).isEqualTo(stable);
+        assertThat(config.jobs().get(3).perPackage().get("foo").targets().chrootNames()).isEqualTo(stable);
+        assertThat(config.jobs().get(4).perPackage().get("foo").targets().chrootNames()).isEmpty();
+    }
 }

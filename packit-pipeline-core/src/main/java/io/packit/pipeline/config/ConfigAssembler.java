@@ -73,7 +73,7 @@ final class ConfigAssembler {
             }
         }
         jobs.replaceAll(job -> withDefaultTargets(job, jobs));
-        new ReferenceChecker(diagnostics).check(packages, jobs);
+        new ReferenceChecker(diagnostics).check(jobs);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -220,11 +220,9 @@ final class ConfigAssembler {
     }
 
     private String singlePackageName(Map<String, YamlMapping.Entry> top) {
-        for (var key : List.of("downstream_package_name")) {
-            if (top.get(key) != null && top.get(key).value() instanceof YamlScalar scalar && scalar.isString()
-                    && !scalar.text().isBlank()) {
-                return scalar.text();
-            }
+        if (top.get("downstream_package_name") != null && top.get("downstream_package_name").value() instanceof YamlScalar scalar
+                && scalar.isString() && !scalar.text().isBlank()) {
+            return scalar.text();
         }
         if (!options.repositoryName().isEmpty()) {
             return options.repositoryName();

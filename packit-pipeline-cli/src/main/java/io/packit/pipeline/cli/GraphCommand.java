@@ -24,7 +24,18 @@ import picocli.CommandLine.Spec;
             "3:invalid packit.yaml (every problem printed)"})
 final class GraphCommand implements Runnable {
     /** Drawing formats. */
-    enum Format { mermaid, dot, html }
+    enum Format {
+        MERMAID,
+        DOT,
+        HTML
+    }
+
+    /** Reads {@code mermaid}, {@code dot} or {@code html}. */
+    static final class FormatConverter extends KeywordConverter<Format> {
+        FormatConverter() {
+            super(Format.class);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -32,7 +43,7 @@ final class GraphCommand implements Runnable {
     @Mixin
     PlanningOptions planning;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid", converter = FormatConverter.class,
             description = "mermaid (default), dot, or html (one self-contained page, no network).")
     Format format;
 
@@ -43,9 +54,9 @@ final class GraphCommand implements Runnable {
     public void run() {
         var plan = planning.plan(spec.commandLine().getErr());
         var text = switch (format) {
-            case mermaid -> new MermaidRenderer().render(plan);
-            case dot -> new DotRenderer().render(plan);
-            case html -> new HtmlGraphPage().render(plan);
+            case MERMAID -> new MermaidRenderer().render(plan);
+            case DOT -> new DotRenderer().render(plan);
+            case HTML -> new HtmlGraphPage().render(plan);
         };
         if (output == null) {
             spec.commandLine().getOut().print(text);

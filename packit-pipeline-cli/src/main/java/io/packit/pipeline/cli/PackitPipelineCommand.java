@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
             "",
             "Run 'packit-pipeline help COMMAND' for the options of one command."
         },
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, GraphCommand.class, TestingFarmCommand.class,
-            RunCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, GraphCommand.class,
+            CoprBuildCommand.class, TestingFarmCommand.class, RunCommand.class})
 public final class PackitPipelineCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -18,7 +18,17 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:planned", "2:wrong command line", "3:invalid packit.yaml (every problem printed)"})
 final class PlanCommand implements Runnable {
     /** Output formats. */
-    enum Format { text, json }
+    enum Format {
+        TEXT,
+        JSON
+    }
+
+    /** Reads {@code text} or {@code json}. */
+    static final class FormatConverter extends KeywordConverter<Format> {
+        FormatConverter() {
+            super(Format.class);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -26,7 +36,7 @@ final class PlanCommand implements Runnable {
     @Mixin
     PlanningOptions planning;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
             description = "text (default) or json.")
     Format format;
 
@@ -34,7 +44,7 @@ final class PlanCommand implements Runnable {
     public void run() {
         var out = spec.commandLine().getOut();
         var plan = planning.plan(spec.commandLine().getErr());
-        out.print(format == Format.json ? new PlanJsonWriter().render(plan) : new PlanTextRenderer().render(plan));
+        out.print(format == Format.JSON ? new PlanJsonWriter().render(plan) : new PlanTextRenderer().render(plan));
         out.flush();
     }
 }

@@ -22,13 +22,25 @@ import picocli.CommandLine.Parameters;
 /** The options {@code plan} and {@code graph} share: which config, which event, how to plan. */
 final class PlanningOptions {
     /** The event kinds {@code --event} accepts. */
-    enum EventKind { pr, commit, release, all }
+    enum EventKind {
+        PR,
+        COMMIT,
+        RELEASE,
+        ALL
+    }
+
+    /** Reads {@code pr}, {@code commit}, {@code release} or {@code all}. */
+    static final class EventKindConverter extends KeywordConverter<EventKind> {
+        EventKindConverter() {
+            super(EventKind.class);
+        }
+    }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
             description = "The packit.yaml (default: .packit.yaml, .packit.yml, packit.yaml or packit.yml here).")
     Path config;
 
-    @Option(names = "--event", paramLabel = "KIND", defaultValue = "all",
+    @Option(names = "--event", paramLabel = "KIND", defaultValue = "all", converter = EventKindConverter.class,
             description = "Plan for a pull request (pr), a commit, a release, or all triggers at once (default: ${DEFAULT-VALUE}).")
     EventKind event;
 
@@ -105,15 +117,15 @@ final class PlanningOptions {
 
     private Event event() {
         return switch (event) {
-            case pr -> new Event.PullRequest(branch, prId, changed, labels);
-            case commit -> new Event.Commit(branch, changed);
-            case release -> {
+            case PR -> new Event.PullRequest(branch, prId, changed, labels);
+            case COMMIT -> new Event.Commit(branch, changed);
+            case RELEASE -> {
                 if (tag.isEmpty()) {
                     throw new CommandFailedException(ExitCode.USAGE, "--event release needs --tag TAG");
                 }
                 yield new Event.Release(tag);
             }
-            case all -> new Event.AllTriggers();
+            case ALL -> new Event.AllTriggers();
         };
     }
 }

@@ -41,4 +41,12 @@ class GraphCommandTest {
         assertThat(Files.readString(output)).startsWith("<!DOCTYPE html>")
                 .contains("data-id=\"copr_build:podman-fedora:copr_build-pull_request-0\"");
     }
+
+    @Test
+    void shouldRefuseAnUnknownFormatNamingTheKnownOnes() {
+        var run = CommandRun.of("graph", CORPUS.resolve("SSSD__sssd__.packit.yaml").toString(), "--format", "svg");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("'svg' is not one of mermaid, dot, html");
+    }
 }

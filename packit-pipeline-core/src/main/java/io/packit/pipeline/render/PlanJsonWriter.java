@@ -66,6 +66,9 @@ public final class PlanJsonWriter {
             strings(json, "packit_instances", condition.packitInstances());
             json.writeEndObject();
             strings(json, "needs", plan.needsOf(node.id()).stream().map(Edge::need).toList());
+            if (node.view().job().type().isRelease()) {
+                strings(json, "release_group", plan.releaseGroupOf(node.id()));
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -35,6 +35,13 @@ public final class PlanTextRenderer {
             if (!needs.isEmpty()) {
                 out.append(indent).append("needs ").append(String.join(", ", needs)).append('\n');
             }
+            if (node.view().job().type().isRelease()) {
+                var group = plan.releaseGroupOf(node.id());
+                if (group.size() > 1) {
+                    out.append(indent).append("releases ").append(String.join(", ", group))
+                            .append(" (one multi-package update)\n");
+                }
+            }
             if (all) {
                 out.append(indent).append("when ").append(PlanPicture.conditionText(node.condition())).append('\n');
             }

@@ -1,0 +1,141 @@
+package io.packit.pipeline.render;
+
+import java.util.List;
+
+/**
+ * The pipeline steps a rendered Jenkinsfile calls, with their argument names: the one contract between the
+ * Jenkinsfile renderer (which writes the calls) and the Jenkins plugin (which implements the steps).
+ *
+ * <p>Common rules for every step:
+ * <ul>
+ *   <li>The configuration is never passed in arguments. It is read at run time from the {@code .packit.yaml}
+ *       named by the pipeline environment variable {@link #ENV_CONFIG}; its digest must equal
+ *       {@link #ENV_CONFIG_DIGEST} (both written by the renderer in the pipeline's {@code environment} block and
+ *       in the header comment), else the step fails with "the Jenkinsfile is stale". The plan is made from that
+ *       config for every trigger at once, so each node id below names exactly one plan node.</li>
+ *   <li>{@link #ARG_NODE} is the plan node the step runs: a node id {@code kind:package:job[@chroot]}.</li>
+ *   <li>{@link #ARG_NEEDS} lists what the node waits for, besides the stage before it in the same branch:
+ *       node ids ({@code copr_build:B:build1}: the whole node) or chroot-level needs
+ *       ({@code copr_build:A:build1@fedora-41-x86_64}: that chroot of that build only). The step starts its
+ *       work as soon as every need has succeeded, without holding an executor while it waits. When a need
+ *       failed, was cancelled or was skipped, the step does no work and marks its node skipped with the root
+ *       cause (the stage ends as not built / unstable, never as its own failure). The list may be empty.
+ *       The edge from the stage before it in the same branch (srpm → copr_build) is not repeated.</li>
+ *   <li>Optional readable arguments ({@link #ARG_CHROOTS}, {@link #ARG_TARGET}) repeat what the plan says; the
+ *       renderer writes them only when the plan is small enough; a step that gets them checks they agree with
+ *       the plan and fails when they do not.</li>
+ *   <li>Credentials are never arguments: a step reads the credential <em>id</em> from the build parameter
+ *       ({@link #PARAM_COPR_CREDENTIALS}, {@link #PARAM_TF_CREDENTIALS}, visible as environment variables)
+ *       and looks the secret up itself.</li>
+ *   <li>Every argument value the renderer writes is a single-quoted Groovy string literal, or a list of them.</li>
+ * </ul>
+ */
+public final class StepCatalog {
+    /**
+     * {@code packitSrpm(node: 'srpm:A:build1', needs: [...])}: ensures the package's Copr project, submits the
+     * Copr build of the node's package and job (the build {@code copr_build:A:build1} of the same package and
+     * job), and waits for its SRPM phase (Copr's source chroot) to end. Succeeds when the SRPM was built; the
+     * build id is kept in the run's engine state for the {@link #COPR_BUILD} step. Its {@code needs} are the
+     * builds it depends on ({@code depends}), chroot-level: the build is submitted for the chroots whose needs
+     * all succeeded. Needs no agent.
+     */
+    public static final String SRPM = "packitSrpm";
+
+    /**
+     * {@code packitCoprBuild(node: 'copr_build:A:build1', needs: [...], chroots: [...])}: waits for every chroot
+     * of the build submitted by the srpm node of the same package and job, reporting each chroot as it ends
+     * (so that a test needing {@code copr_build:A:build1@fedora-41-x86_64} starts as soon as that chroot
+     * ended). Succeeds when every chroot succeeded. Needs no agent.
+     */
+    public static final String COPR_BUILD = "packitCoprBuild";
+
+    /**
+     * {@code packitTestingFarm(node: 'tests:A:tests1@fedora-41-x86_64', needs: [...], target: '...')}: one
+     * Testing Farm request for one build chroot: submits it (with the build's artifacts unless the job has
+     * {@code skip_build}), waits for it, and publishes its results as JUnit XML. Its {@code needs} are the one
+     * chroot of the build it tests. Needs no agent.
+     */
+    public static final String TESTING_FARM = "packitTestingFarm";
+
+    /**
+     * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs the
+     * {@code packit} command line in the workspace of the stage's agent (the stage has
+     * {@code agent { label params.PACKIT_AGENT_LABEL }}) with exactly {@code args} as its argument vector
+     * (no shell), for koji_build, bodhi_update, propose_downstream, upstream_koji_build, vm_image_build and
+     * pull_from_upstream nodes. Succeeds when the command exits 0.
+     */
+    public static final String CLI = "packitCli";
+
+    /**
+     * {@code packitGroup(nodes: [...])}: runs several plan nodes in one stage, for plans too big for one stage
+     * per node (Jenkins' method size limit). Each entry of {@code nodes} is a selector ({@link NodeSelector}): a node id, or
+     * {@code job:<package>:<job>} (every node of that package's job), or {@code package:<package>} (every node
+     * of the package). The step starts at once; each selected node starts as soon as its own needs (from the
+     * plan) have succeeded — exactly when it would have started in a stage of its own — and does what the step
+     * for its kind does. The step succeeds when every selected node succeeded. CLI nodes are never grouped.
+     * Needs no agent.
+     */
+    public static final String GROUP = "packitGroup";
+
+    /** The node the step runs: a node id. */
+    public static final String ARG_NODE = "node";
+    /** What the node waits for: node ids or chroot-level needs ({@code node@chroot}). */
+    public static final String ARG_NEEDS = "needs";
+    /** {@link #COPR_BUILD}, optional: the chroots the build builds, as the plan resolved them. */
+    public static final String ARG_CHROOTS = "chroots";
+    /** {@link #TESTING_FARM}, optional: the Testing Farm target ({@code <distro>-<arch>}). */
+    public static final String ARG_TARGET = "target";
+    /** {@link #CLI}: the argument vector of the {@code packit} command. */
+    public static final String ARG_ARGS = "args";
+    /** {@link #GROUP}: the node selectors the stage runs. */
+    public static final String ARG_NODES = "nodes";
+
+    /** Build parameter: id of a secret file credential holding a Copr config ({@code ~/.config/copr} format). */
+    public static final String PARAM_COPR_CREDENTIALS = "PACKIT_COPR_CREDENTIALS";
+    /** Default of {@link #PARAM_COPR_CREDENTIALS}. */
+    public static final String DEFAULT_COPR_CREDENTIALS = "packit-copr";
+    /** Build parameter: id of a secret text credential holding the Testing Farm API key. */
+    public static final String PARAM_TF_CREDENTIALS = "PACKIT_TF_CREDENTIALS";
+    /** Default of {@link #PARAM_TF_CREDENTIALS}. */
+    public static final String DEFAULT_TF_CREDENTIALS = "packit-testing-farm";
+    /** Build parameter: the agent label for stages that run the {@code packit} command line. */
+    public static final String PARAM_AGENT_LABEL = "PACKIT_AGENT_LABEL";
+    /** Default of {@link #PARAM_AGENT_LABEL}. */
+    public static final String DEFAULT_AGENT_LABEL = "packit";
+    /**
+     * Prefix of the boolean build parameter of a {@code manual_trigger} job, named {@code run:<package>:<job>}
+     * (default false); the job's stages run only when it is ticked ({@code when { expression { params['...'] } } }).
+     */
+    public static final String PARAM_MANUAL_PREFIX = "run:";
+
+    /** Pipeline environment variable: the config path the Jenkinsfile was rendered from. */
+    public static final String ENV_CONFIG = "PACKIT_CONFIG";
+    /** Pipeline environment variable: {@code sha256:<hex>} of that config. */
+    public static final String ENV_CONFIG_DIGEST = "PACKIT_CONFIG_DIGEST";
+
+    /** Selector prefix of {@link #GROUP}: every node of one package. */
+    public static final String SELECT_PACKAGE = "package:";
+    /** Selector prefix of {@link #GROUP}: every node of one package's job. */
+    public static final String SELECT_JOB = "job:";
+
+    /** Every step name, in the order above. */
+    public static final List<String> STEPS = List.of(SRPM, COPR_BUILD, TESTING_FARM, CLI, GROUP);
+
+    private StepCatalog() {
+    }
+
+    /** The {@link #GROUP} selector of every node of {@code packageName}. */
+    public static String selectPackage(String packageName) {
+        return SELECT_PACKAGE + packageName;
+    }
+
+    /** The {@link #GROUP} selector of every node of {@code packageName}'s job {@code job}. */
+    public static String selectJob(String packageName, String job) {
+        return SELECT_JOB + packageName + ":" + job;
+    }
+
+    /** The name of the boolean build parameter that runs the manual job {@code job} of {@code packageName}. */
+    public static String manualParameter(String packageName, String job) {
+        return PARAM_MANUAL_PREFIX + packageName + ":" + job;
+    }
+}

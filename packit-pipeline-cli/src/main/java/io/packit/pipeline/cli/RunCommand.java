@@ -1,7 +1,7 @@
 package io.packit.pipeline.cli;
 
 import io.packit.pipeline.config.PackitConfigLoader;
-import io.packit.pipeline.copr.CoprClients;
+import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.DryRun;
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        if (planning.event == PlanningOptions.EventKind.all) {
+        if (planning.event == PlanningOptions.EventKind.ALL) {
             throw new CommandFailedException(ExitCode.USAGE, "run needs an event: --event pr, commit or release");
         }
         if (maxCalls < 1 || pollSeconds <= 0) {
@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) {
             restore(state, plan);
         }
-        var event = planning.event.name();
+        var event = planning.event.name().toLowerCase(java.util.Locale.ROOT);
         StateFile.of(state, event).write(statePath);
         state.addListener(StateFile.writer(state, event, statePath));
         var engine = new Engine(state, executors(settings, copr, workDir, statePath),
@@ -238,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private NodeExecutors executors(RunSettings settings, CoprConfig copr, Path workDir, Path statePath) {
-        var builds = new CoprBuildExecutor(CoprClients.create(copr), settings);
+        var builds = new CoprBuildExecutor(CoprClient.connect(copr), settings);
         var map = new EnumMap<NodeKind, NodeExecutor>(NodeKind.class);
         map.put(NodeKind.SRPM, builds);
         map.put(NodeKind.COPR_BUILD, builds);

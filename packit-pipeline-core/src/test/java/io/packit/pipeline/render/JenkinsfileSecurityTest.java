@@ -79,6 +79,45 @@ class JenkinsfileSecurityTest {
     }
 
     @Test
+    void shouldRenderHostileIdentifiersAndPackageNamesOnlyAsSafeIds() {
+        var yaml = """
+                packages:
+                  "p'); evil() //":
+                    specfile_path: x.spec
+                    paths: [a]
+                  'q\\${x}\"\"\"':
+                    specfile_path: y.spec
+                    paths: [b]
+                    depends: ["p'); evil() //"]
+                jobs:
+                  - job: copr_build
+                    identifier: "b'''); evil() //"
+                    trigger: pull_request
+                    targets: [fedora-41-x86_64]
+                  - job: tests
+                    identifier: "t\\nevil()"
+                    trigger: pull_request
+                    targets: [fedora-41-x86_64]
+                """;
+        var config = new PackitConfigLoader().load("packit.yaml", yaml.getBytes(StandardCharsets.UTF_8)).configOrThrow();
+        var plan = new JobGraphPlanner().plan(config, new Event.AllTriggers());
+        var text = new JenkinsfileRenderer().render(plan);
+
+        var calls = new HashSet<String>();
+        var tree = JenkinsfileTree.parse(text);
+        tree.visit(call -> calls.add(call.getMethodAsString()), constant -> { });
+        assertThat(calls).isSubsetOf(WRITTEN_CALLS);
+        assertThat(plan.nodes()).hasSizeGreaterThanOrEqualTo(6);
+        for (var stage : JenkinsfileRendererTest.leafStages(tree)) {
+            assertThat(stage.literalArgument().orElseThrow()).matches(GroovyWriter.SAFE_STAGE_NAME);
+            var node = JenkinsfileRendererTest.call(stage).string(StepCatalog.ARG_NODE).orElseThrow();
+            assertThat(NodeId.parse(node).toString()).isEqualTo(node);
+        }
+        assertThat(DeclarativeRules.check(tree)).isEmpty();
+        assertThat(CpsCompiler.compiles(text)).isTrue();
+    }
+
+    @Test
     void shouldRenderHostileRealConfigWithoutLettingItsValuesIntoCode() {
         var yaml = """
                 specfile_path: "x'.spec"

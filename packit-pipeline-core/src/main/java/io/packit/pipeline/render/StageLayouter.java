@@ -126,6 +126,11 @@ final class StageLayouter {
     private record GroupKey(String packageName, String job, RunCondition condition) {
     }
 
+    /**
+     * One stage per group of nodes (per package and job, or per package and run condition; bundles of those for
+     * {@link GroupingLevel#BUNDLE}); nodes that run the {@code packit} command line keep a stage each, since they
+     * need an agent. Each stage is its own branch: a group step runs every node when its own needs are met.
+     */
     private List<BranchSpec> groupBranches(GroupingLevel level, RenderOptions options) {
         var groups = new LinkedHashMap<GroupKey, List<Node>>();
         var cliStages = new ArrayList<StageSpec>();
@@ -145,28 +150,8 @@ final class StageLayouter {
                 return new ArrayList<>();
             }).add(node);
         }
-        var stagesByKey = new LinkedHashMap<Object, StageSpec>();
         if (level == GroupingLevel.BUNDLE) {
-            var cliBranches = cliStages.stream().map(stage -> new BranchSpec(stage.name(), List.of(stage))).toList();
-            // fewer, bigger bundles until the file fits the method budget
-            List<StageSpec> bundles = List.of();
-            for (int available = Math.max(1, options.maxStages() - cliStages.size()); available >= 1; available--) {
-                bundles = bundle(groups, available);
-                var all = new ArrayList<BranchSpec>();
-                bundles.forEach(stage -> all.add(new BranchSpec(stage.name(), List.of(stage))));
-                all.addAll(cliBranches);
-                var candidate = new PipelineLayout(level, all);
-                if (candidate.cost() <= options.maxCost() && candidate.stageBlocks() <= options.maxStages()) {
-                    break;
-                }
-                available = Math.min(available, bundles.size());
-            }
-            bundles.forEach(stage -> stagesByKey.put(stage, stage));
-            order.removeIf(GroupKey.class::isInstance);
-            var branches = new ArrayList<BranchSpec>();
-            stagesByKey.values().forEach(stage -> branches.add(new BranchSpec(stage.name(), List.of(stage))));
-            cliStages.forEach(stage -> branches.add(new BranchSpec(stage.name(), List.of(stage))));
-            return branches;
+            return bundleBranches(groups, cliStages, options);
         }
         var conditionsPerPackage = new HashMap<String, Set<RunCondition>>();
         groups.keySet().forEach(key -> conditionsPerPackage
@@ -174,19 +159,44 @@ final class StageLayouter {
         var branches = new ArrayList<BranchSpec>();
         for (var item : order) {
             if (item instanceof StageSpec cli) {
-                branches.add(new BranchSpec(cli.name(), List.of(cli)));
+                branches.add(single(cli));
                 continue;
             }
             var key = (GroupKey) item;
-            var name = !key.job().isEmpty()
-                    ? key.packageName() + DOT + key.job()
-                    : conditionsPerPackage.get(key.packageName()).size() == 1
-                            ? key.packageName()
-                            : key.packageName() + DOT + conditionLabel(key.condition());
-            var stage = groupStage(name, groups.get(key), key.condition());
-            branches.add(new BranchSpec(name, List.of(stage)));
+            String name;
+            if (!key.job().isEmpty()) {
+                name = key.packageName() + DOT + key.job();
+            } else if (conditionsPerPackage.get(key.packageName()).size() == 1) {
+                name = key.packageName();
+            } else {
+                name = key.packageName() + DOT + conditionLabel(key.condition());
+            }
+            branches.add(single(groupStage(name, groups.get(key), key.condition())));
         }
         return branches;
+    }
+
+    /** Bundles of groups, as many as the budget allows (fewer and bigger until the file fits), then CLI stages. */
+    private List<BranchSpec> bundleBranches(
+            Map<GroupKey, List<Node>> groups, List<StageSpec> cliStages, RenderOptions options) {
+        var branches = new ArrayList<BranchSpec>();
+        int available = Math.max(1, options.maxStages() - cliStages.size());
+        while (true) {
+            branches.clear();
+            var bundles = bundle(groups, available);
+            bundles.forEach(stage -> branches.add(single(stage)));
+            cliStages.forEach(stage -> branches.add(single(stage)));
+            var candidate = new PipelineLayout(GroupingLevel.BUNDLE, branches);
+            boolean fits = candidate.cost() <= options.maxCost() && candidate.stageBlocks() <= options.maxStages();
+            if (fits || available == 1) {
+                return branches;
+            }
+            available = Math.min(available, bundles.size()) - 1;
+        }
+    }
+
+    private static BranchSpec single(StageSpec stage) {
+        return new BranchSpec(stage.name(), List.of(stage));
     }
 
     private List<StageSpec> bundle(Map<GroupKey, List<Node>> groups, int available) {
@@ -270,15 +280,6 @@ final class StageLayouter {
 
     private static String unique(String name, Map<String, Integer> seen) {
         int count = seen.merge(name, 1, Integer::sum);
-        if (count == 1) {
-            return name;
-        }
-        var numbered = name + " (" + count + ")";
-        return seen.containsKey(numbered) ? unique(numbered, seen) : unique0(numbered, seen);
-    }
-
-    private static String unique0(String name, Map<String, Integer> seen) {
-        seen.put(name, 1);
-        return name;
+        return count == 1 ? name : unique(name + " (" + count + ")", seen);
     }
 }

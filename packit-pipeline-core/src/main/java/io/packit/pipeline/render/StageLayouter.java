@@ -180,7 +180,9 @@ final class StageLayouter {
     private List<BranchSpec> bundleBranches(
             Map<GroupKey, List<Node>> groups, List<StageSpec> cliStages, RenderOptions options) {
         var branches = new ArrayList<BranchSpec>();
-        int available = Math.max(1, options.maxStages() - cliStages.size());
+        // every group costs about one list string; start from what the rest of the budget pays for
+        int byCost = (options.maxCost() - groups.size()) / PipelineLayout.STAGE_COST;
+        int available = Math.max(1, Math.min(options.maxStages() - cliStages.size(), byCost));
         while (true) {
             branches.clear();
             var bundles = bundle(groups, available);
@@ -199,17 +201,21 @@ final class StageLayouter {
         return new BranchSpec(stage.name(), List.of(stage));
     }
 
+    /**
+     * The groups cut into about {@code available} bundles: groups of one run condition (or one parameter-gated
+     * job) share bundles, each condition gets bundles in proportion to its groups, sizes differ by at most one.
+     */
     private List<StageSpec> bundle(Map<GroupKey, List<Node>> groups, int available) {
         var byCondition = new LinkedHashMap<Object, List<List<Node>>>();
         groups.forEach((key, nodes) -> byCondition.computeIfAbsent(
                 WhenConditions.needsParameter(key.condition()) ? key : key.condition(), c -> new ArrayList<>()).add(nodes));
-        int slots = Math.max(1, available - byCondition.size());
-        int perBundle = Math.max(1, (groups.size() + slots - 1) / slots);
+        int total = groups.size();
         var stages = new ArrayList<StageSpec>();
         byCondition.forEach((bundleKey, packages) -> {
             var condition = packages.get(0).get(0).condition();
-            for (int start = 0; start < packages.size(); start += perBundle) {
-                var chunk = packages.subList(start, Math.min(packages.size(), start + perBundle));
+            int count = Math.max(1, Math.min(packages.size(), (int) ((long) packages.size() * available / total)));
+            for (int b = 0; b < count; b++) {
+                var chunk = packages.subList(b * packages.size() / count, (b + 1) * packages.size() / count);
                 var nodes = chunk.stream().flatMap(List::stream).toList();
                 var first = chunk.get(0).get(0).id().packageName();
                 var last = chunk.get(chunk.size() - 1).get(0).id().packageName();

@@ -2,6 +2,7 @@ package io.packit.pipeline.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
@@ -43,7 +44,10 @@ class JenkinsfileGoldenTest {
         }
         var picked = new ArrayList<Arguments>();
         for (var file : files) {
-            var loaded = new PackitConfigLoader().load(file);
+            // A display name and repository name independent of where the checkout lives, so goldens are portable.
+            var name = file.getFileName().toString();
+            var options = LoadOptions.defaults().withRepositoryName(name.split("__")[1]);
+            var loaded = new PackitConfigLoader(options).load("corpus/" + name, Files.readAllBytes(file));
             if (!loaded.isValid()) {
                 continue;
             }

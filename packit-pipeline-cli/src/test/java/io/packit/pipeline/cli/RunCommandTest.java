@@ -105,10 +105,10 @@ class RunCommandTest {
         copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.DROP_CONNECTION, 0));
         copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.GATEWAY_TIMEOUT, 0));
         copr.inject(new Fault("POST", "/api_3/project/add", Fault.Kind.STATUS, 503));
-        services.farm().failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.retryAfter(429, 1),
-                FakeTestingFarm.Fault.status(503, "{\"message\": \"maintenance\"}"));
-        services.farm().failNext("GET", "/v0.1/requests", FakeTestingFarm.Fault.status(500, "{}"),
-                FakeTestingFarm.Fault.disconnect(), FakeTestingFarm.Fault.retryAfter(429, 1), FakeTestingFarm.Fault.status(502, "{}"));
+        services.farm().failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.retryAfter(1),
+                FakeTestingFarm.Fault.status(503));
+        services.farm().failNext("GET", "/v0.1/requests", FakeTestingFarm.Fault.status(500),
+                FakeTestingFarm.Fault.disconnect(), FakeTestingFarm.Fault.retryAfter(1), FakeTestingFarm.Fault.status(502));
 
         var run = run("monorepo.packit.yaml");
 

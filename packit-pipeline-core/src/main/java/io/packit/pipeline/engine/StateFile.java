@@ -52,15 +52,32 @@ public record StateFile(String configFile, String configDigest, String event, Li
         return new StateFile(config.file(), config.digest(), event, state.statuses());
     }
 
-    /** Writes this state to {@code path} atomically. */
-    public void write(Path path) {
-        var json = new Json(FORMAT, configFile, configDigest, event, nodes.stream().map(JsonNode::of).toList());
-        byte[] bytes;
+    /** This state as JSON text (what {@link #write} puts in the file; a Jenkins build keeps it on its Run). */
+    public String toJson() {
+        return new String(bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Reads JSON text made by {@link #toJson()}; {@code source} names it in errors. */
+    public static StateFile fromJson(String text, String source) {
         try {
-            bytes = JSON.writeValueAsBytes(json);
+            return of(JSON.readValue(text, Json.class), Path.of(source));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the run state " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] bytes() {
+        var json = new Json(FORMAT, configFile, configDigest, event, nodes.stream().map(JsonNode::of).toList());
+        try {
+            return JSON.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the run state: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Writes this state to {@code path} atomically. */
+    public void write(Path path) {
+        var bytes = bytes();
         var absolute = path.toAbsolutePath();
         var dir = absolute.getParent();
         try {
@@ -87,6 +104,10 @@ public record StateFile(String configFile, String configDigest, String event, Li
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run state " + path + ": " + e.getMessage(), e);
         }
+        return of(json, path);
+    }
+
+    private static StateFile of(Json json, Path path) {
         if (json.format() != FORMAT) {
             throw new IllegalArgumentException(path + ": state format " + json.format() + " is not " + FORMAT);
         }

@@ -26,6 +26,8 @@ public final class TestingFarmExecutor implements NodeExecutor {
     public static final String REQUEST_ID = "tf_request_id";
 
     private static final int CANCEL_CHECKS = 5;
+    /** Testing Farm's own longest pipeline is 12 h; a request still not ended an hour later is given up. */
+    static final java.time.Duration TIMEOUT = java.time.Duration.ofHours(13);
 
     private final TestingFarmClient client;
     private final RunSettings settings;
@@ -73,6 +75,11 @@ public final class TestingFarmExecutor implements NodeExecutor {
         var status = client.status(id);
         status.optionalArtifactsUrl().ifPresent(url -> run.addLink("testing_farm", url));
         if (!status.isTerminal()) {
+            if (run.elapsed().compareTo(TIMEOUT) > 0) {
+                cancel(run);
+                return Progress.failed("Testing Farm request " + id + " did not end within " + TIMEOUT.toHours()
+                        + " h; cancelled it");
+            }
             return settings.polling().next(run);
         }
         if (status.state() == RequestState.CANCELED || status.state() == RequestState.CANCEL_REQUESTED) {

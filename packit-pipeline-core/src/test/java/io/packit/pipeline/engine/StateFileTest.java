@@ -42,6 +42,7 @@ class StateFileTest {
         assertThat(read.event()).isEqualTo("pr:main:1");
         assertThat(read.nodes()).isEqualTo(state.statuses());
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(StateFile.fromJson(read.toJson(), "run action")).isEqualTo(read);
     }
 
     @Test

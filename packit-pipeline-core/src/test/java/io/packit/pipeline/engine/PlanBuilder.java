@@ -84,6 +84,27 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** Puts {@code pkg}'s builds (both nodes of job {@code job}) into Copr project {@code project}. */
+    public PlanBuilder coprProject(String pkg, String job, String project) {
+        for (var kind : List.of(NodeKind.SRPM, NodeKind.COPR_BUILD)) {
+            var id = NodeId.of(kind, pkg, job);
+            var node = nodes.get(id);
+            var view = node.view();
+            var old = view.settings();
+            var copr = new CoprSettings(old.copr().owner(), project, old.copr().timeout(), old.copr().preserveProject(),
+                    old.copr().listOnHomepage(), old.copr().additionalRepos(), old.copr().additionalPackages(),
+                    old.copr().bootstrap(), old.copr().moduleHotfixes(), old.copr().enableNet(), old.copr().srpmBuildDeps(),
+                    old.copr().forgeProjectsAllowed());
+            var settings = new PackageSettings(old.specfilePath(), old.upstreamPackageName(), old.downstreamPackageName(),
+                    old.upstreamProjectUrl(), old.paths(), old.targets(), old.branch(), old.identifier(), old.packitInstances(),
+                    old.require(), old.upstreamTagInclude(), old.upstreamTagExclude(), old.upstreamTagTemplate(), old.actions(),
+                    copr, old.tests(), old.release(), old.otherKeys(), old.positions());
+            nodes.put(id, new Node(id, new JobView(view.job(), view.pkg(), settings), node.chroots(), node.testTarget(),
+                    node.implicit(), node.condition(), node.skipReason()));
+        }
+        return this;
+    }
+
     /** Marks a node as not run for the event, with {@code reason}. */
     public PlanBuilder skip(String id, String reason) {
         var nodeId = NodeId.parse(id);

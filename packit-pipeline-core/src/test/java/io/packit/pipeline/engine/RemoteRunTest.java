@@ -77,6 +77,21 @@ class RemoteRunTest {
     }
 
     @Test
+    void shouldAddTheCoprRepoOfADependencyInAnotherProjectToTheDependentsProject() {
+        var plan = new PlanBuilder().build("B", "build1", F41).build("A", "build1", F41).depends("A", "B", "build1")
+                .coprProject("B", "build1", "libs").plan();
+
+        var state = run(plan, SETTINGS);
+
+        assertThat(state.statuses()).allSatisfy(status -> assertThat(status.state()).isEqualTo(NodeState.SUCCEEDED));
+        assertThat(services.copr().project("jdoe", "hello-1").path("additional_repos").toString())
+                .isEqualTo("[\"copr://jdoe/libs\"]");
+        assertThat(services.copr().project("jdoe", "libs").path("additional_repos").toString()).isEqualTo("[]");
+        var idB = state.status(NodeId.parse("copr_build:B:build1")).remote().get(CoprBuildExecutor.BUILD_ID);
+        assertThat(services.copr().build(Long.parseLong(idB)).path("projectname").asText()).isEqualTo("libs");
+    }
+
+    @Test
     void shouldSubmitDependentBuildsAtOnceAsOrderedCoprBatches() {
         var plan = new PlanBuilder().build("B", "build1", F41).build("C", "build1", F41).build("A", "build1", F41)
                 .tests("A", "tests1", "build1", F41).depends("A", "B", "build1").depends("A", "C", "build1").plan();

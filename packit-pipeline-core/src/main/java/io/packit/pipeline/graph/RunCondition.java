@@ -35,4 +35,13 @@ public record RunCondition(
         Objects.requireNonNull(labels, "labels");
         packitInstances = List.copyOf(packitInstances);
     }
+
+    /**
+     * Why a node with this condition does not run for {@code event} under {@code options}; empty when it runs.
+     * Regexes match from the start of the branch or tag, as Packit's {@code re.match}. The trigger itself is not
+     * checked here (a plan only holds jobs of the event's trigger).
+     */
+    public String skipReasonFor(Event event, PlanOptions options) {
+        return new ConditionCheck(event, options).skipReason(this);
+    }
 }

@@ -1,0 +1,52 @@
+package io.packit.pipeline.config;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** The closest known name to a misspelt one (edit distance), for "did you mean" hints. */
+final class DidYouMean {
+    private DidYouMean() {
+    }
+
+    /** The candidate closest to {@code word}, if one is close enough to be a plausible typo. */
+    static Optional<String> closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (var candidate : candidates) {
+            int distance = distance(word, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int allowed = Math.max(2, word.length() / 3);
+        return best != null && bestDistance <= allowed && bestDistance < word.length() ? Optional.of(best) : Optional.empty();
+    }
+
+    /** {@code " (did you mean 'x'?)"} or nothing. */
+    static String hint(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(name -> " (did you mean '" + name + "'?)").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 8 || a.length() > 200 || b.length() > 200) {
+            return Integer.MAX_VALUE / 2;
+        }
+        var previous = new int[b.length() + 1];
+        var current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,89 @@
+package io.packit.pipeline.config;
+
+import io.packit.pipeline.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks references between jobs: {@code identifier} unique among the jobs of one type and trigger within a
+ * package, and {@code build_identifier} naming a copr_build job of the same package and trigger.
+ * ({@code depends} names are checked where they are read; cycles are the planner's business.)
+ */
+final class ReferenceChecker {
+    private final Diagnostics diagnostics;
+
+    ReferenceChecker(Diagnostics diagnostics) {
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    void check(Map<String, PackageConfig> packages, List<JobConfig> jobs) {
+        duplicateIdentifiers(jobs);
+        buildIdentifiers(jobs);
+    }
+
+    private void duplicateIdentifiers(List<JobConfig> jobs) {
+        var firstByKey = new LinkedHashMap<String, JobConfig>();
+        for (var job : jobs) {
+            for (var name : job.packageNames()) {
+                var settings = job.perPackage().get(name);
+                var identifier = settings.identifier();
+                if (identifier.isEmpty()) {
+                    continue;
+                }
+                var key = job.type() + "\u0000" + job.trigger() + "\u0000" + name + "\u0000" + identifier;
+                var first = firstByKey.putIfAbsent(key, job);
+                if (first != null && first.index() != job.index()) {
+                    diagnostics.error(settings.positionOf("identifier", job.position()),
+                            "duplicate identifier '%s' in %s: %s already has it for %s jobs with trigger %s%s"
+                                    .formatted(identifier, job.path(), first.path(), job.type().key(), job.trigger().key(),
+                                            job.packageNames().size() > 1 || first.packageNames().size() > 1
+                                                    ? " (package '" + name + "')" : ""));
+                }
+            }
+        }
+    }
+
+    private void buildIdentifiers(List<JobConfig> jobs) {
+        for (var job : jobs) {
+            if (job.type() != JobType.TESTS || job.buildIdentifier().isEmpty()) {
+                continue;
+            }
+            var wanted = job.buildIdentifier();
+            var where = job.positionOf("build_identifier");
+            for (var name : job.packageNames()) {
+                var sameTrigger = new LinkedHashSet<String>();
+                var otherTriggers = new ArrayList<String>();
+                for (var build : jobs) {
+                    if (build.type() != JobType.COPR_BUILD || !build.packageNames().contains(name)) {
+                        continue;
+                    }
+                    var identifier = build.perPackage().get(name).identifier();
+                    if (identifier.isEmpty()) {
+                        continue;
+                    }
+                    if (build.trigger() == job.trigger()) {
+                        sameTrigger.add(identifier);
+                    } else if (identifier.equals(wanted)) {
+                        otherTriggers.add(build.trigger().key() + " (" + build.path() + ")");
+                    }
+                }
+                if (sameTrigger.contains(wanted)) {
+                    continue;
+                }
+                var ofPackage = job.packageNames().size() > 1 ? " of package '" + name + "'" : "";
+                if (!otherTriggers.isEmpty()) {
+                    diagnostics.error(where, "build_identifier '%s' in %s names a copr_build job with trigger %s, but the tests job has trigger %s"
+                            .formatted(wanted, job.path(), String.join(", ", otherTriggers), job.trigger().key()));
+                } else {
+                    diagnostics.error(where, "unknown build_identifier '%s' in %s: no copr_build job%s with trigger %s has that identifier (known: %s)%s"
+                            .formatted(wanted, job.path(), ofPackage, job.trigger().key(), ConfigAssembler.quoted(sameTrigger),
+                                    DidYouMean.hint(wanted, sameTrigger)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.packit.pipeline.engine;
+
+import io.packit.pipeline.graph.Edge;
+import io.packit.pipeline.graph.EdgeKind;
+import io.packit.pipeline.graph.Node;
+import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.graph.NodeKind;
+import io.packit.pipeline.graph.Plan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each node of a plan waits for, as the engine runs it.
+ *
+ * <p>An {@code srpm} node submits its Copr build (the SRPM phase is the build's source chroot), so it also
+ * waits for everything its {@code copr_build} waits for besides itself: a dependent package's build is
+ * submitted once its dependencies' builds have ended, and only for the chroots where they succeeded. Its
+ * chroot domain is then the build's chroots. With Copr batches ({@code hoistBuildNeeds = false}) the build is
+ * submitted at once and Copr orders it; the {@code copr_build} node still waits for its needs.
+ */
+final class NeedsIndex {
+    private final Plan plan;
+    private final Map<NodeId, Node> nodes;
+    private final Map<NodeId, List<Edge>> needs = new HashMap<>();
+    private final Map<NodeId, List<Edge>> direct = new HashMap<>();
+    private final Map<NodeId, List<String>> domains = new HashMap<>();
+    private final Map<NodeId, Set<NodeId>> dependents = new HashMap<>();
+    private final Map<NodeId, NodeId> buildOfSrpm = new HashMap<>();
+    private final Map<NodeId, NodeId> srpmOfBuild = new HashMap<>();
+
+    NeedsIndex(Plan plan, boolean hoistBuildNeeds) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.nodes = plan.nodesById();
+        nodes.keySet().forEach(id -> direct.put(id, new ArrayList<>()));
+        for (var edge : plan.edges()) {
+            if (!nodes.containsKey(edge.from()) || !nodes.containsKey(edge.to())) {
+                throw new IllegalArgumentException("edge " + edge + " joins a node that is not in the plan");
+            }
+            direct.get(edge.to()).add(edge);
+            if (edge.kind() == EdgeKind.SRPM_TO_BUILD) {
+                buildOfSrpm.put(edge.from(), edge.to());
+                srpmOfBuild.put(edge.to(), edge.from());
+            }
+        }
+        for (var node : plan.nodes()) {
+            var id = node.id();
+            var effective = new ArrayList<>(direct.get(id));
+            var domain = node.chroots();
+            var build = buildOfSrpm.get(id);
+            if (build != null) {
+                if (hoistBuildNeeds) {
+                    direct.get(build).stream().filter(edge -> !edge.from().equals(id)).forEach(effective::add);
+                }
+                if (domain.isEmpty()) {
+                    domain = nodes.get(build).chroots();
+                }
+            }
+            needs.put(id, List.copyOf(effective));
+            domains.put(id, List.copyOf(domain));
+            for (var edge : effective) {
+                dependents.computeIfAbsent(edge.from(), key -> new LinkedHashSet<>()).add(id);
+            }
+        }
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    Node node(NodeId id) {
+        var node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("node " + id + " is not in the plan");
+        }
+        return node;
+    }
+
+    /** The edges {@code id} waits for (with an srpm's hoisted build needs). */
+    List<Edge> needsOf(NodeId id) {
+        node(id);
+        return needs.get(id);
+    }
+
+    /** The chroots {@code id} runs on when nothing is excluded. */
+    List<String> domainOf(NodeId id) {
+        node(id);
+        return domains.get(id);
+    }
+
+    /** The nodes that wait for {@code id}. */
+    Set<NodeId> dependentsOf(NodeId id) {
+        return Collections.unmodifiableSet(dependents.getOrDefault(id, Set.of()));
+    }
+
+    /** The srpm node that submits the build {@code buildId}, if the plan has one. */
+    Optional<NodeId> srpmOf(NodeId buildId) {
+        return Optional.ofNullable(srpmOfBuild.get(buildId));
+    }
+
+    /** The build an srpm node feeds, if any. */
+    Optional<NodeId> buildOf(NodeId srpmId) {
+        return Optional.ofNullable(buildOfSrpm.get(srpmId));
+    }
+
+    /** The copr_build nodes {@code buildId} depends on, transitively ({@code depends}), nearest first. */
+    List<NodeId> dependencyBuildsOf(NodeId buildId) {
+        var seen = new LinkedHashSet<NodeId>();
+        var queue = new ArrayList<NodeId>();
+        queue.add(buildId);
+        for (int i = 0; i < queue.size(); i++) {
+            var current = queue.get(i);
+            for (var edge : direct.get(current)) {
+                if (edge.kind() == EdgeKind.DEPENDS && edge.from().kind() == NodeKind.COPR_BUILD && seen.add(edge.from())) {
+                    queue.add(edge.from());
+                }
+            }
+        }
+        return List.copyOf(seen);
+    }
+}

@@ -1,0 +1,159 @@
+package io.packit.pipeline.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.packit.pipeline.graph.NodeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state of a run on disk (JSON): every node's state and remote ids, so that a crashed or interrupted run
+ * resumes polling ({@code run --resume STATE}) and never submits a node twice.
+ *
+ * <p>Each write goes to a temporary file in the same directory, is forced to disk, then moved over the old file
+ * with {@code ATOMIC_MOVE}: a crash mid-write leaves the previous complete file.
+ *
+ * @param configFile   the config the plan was made from
+ * @param configDigest its digest; a resume refuses a state written for another config
+ * @param event        the event, as the CLI described it
+ * @param nodes        every node's status, in plan order
+ */
+public record StateFile(String configFile, String configDigest, String event, List<NodeStatus> nodes) {
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    public StateFile {
+        Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(configDigest, "configDigest");
+        Objects.requireNonNull(event, "event");
+        nodes = List.copyOf(nodes);
+    }
+
+    /** A snapshot of {@code state}. */
+    public static StateFile of(RunState state, String event) {
+        var config = state.plan().config();
+        return new StateFile(config.file(), config.digest(), event, state.statuses());
+    }
+
+    /** Writes this state to {@code path} atomically. */
+    public void write(Path path) {
+        var json = new Json(FORMAT, configFile, configDigest, event, nodes.stream().map(JsonNode::of).toList());
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the run state: " + e.getOriginalMessage(), e);
+        }
+        var absolute = path.toAbsolutePath();
+        var dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+            var temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
+            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                var buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run state to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a state written by {@link #write}. */
+    public static StateFile read(Path path) {
+        Json json;
+        try {
+            json = JSON.readValue(path.toFile(), Json.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run state " + path + ": " + e.getMessage(), e);
+        }
+        if (json.format() != FORMAT) {
+            throw new IllegalArgumentException(path + ": state format " + json.format() + " is not " + FORMAT);
+        }
+        return new StateFile(json.configFile(), json.configDigest(), json.event(),
+                json.nodes().stream().map(node -> node.toStatus(path)).toList());
+    }
+
+    /** A listener that rewrites {@code path} whenever a remote id is recorded or a node changes state. */
+    public static RunListener writer(RunState state, String event, Path path) {
+        return (status, change) -> {
+            if (change == RunListener.Change.REMOTE_ID || change == RunListener.Change.STATE) {
+                of(state, event).write(path);
+            }
+        };
+    }
+
+    private record Json(int format, String configFile, String configDigest, String event, List<JsonNode> nodes) {
+        Json {
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        }
+    }
+
+    private record JsonChroot(String state, String reason, String url) {
+    }
+
+    private record JsonNode(
+            String id,
+            String state,
+            String reason,
+            Map<String, JsonChroot> chroots,
+            Map<String, String> remote,
+            Map<String, String> links,
+            String junit,
+            String startedAt,
+            String endedAt) {
+        static JsonNode of(NodeStatus status) {
+            var chroots = new LinkedHashMap<String, JsonChroot>();
+            status.chroots().forEach((name, outcome) ->
+                    chroots.put(name, new JsonChroot(outcome.state().key(), outcome.reason(), outcome.url())));
+            return new JsonNode(status.id().toString(), status.state().key(), status.reason(), chroots,
+                    status.remote(), status.links(), status.junit(),
+                    status.startedAt() == null ? null : status.startedAt().toString(),
+                    status.endedAt() == null ? null : status.endedAt().toString());
+        }
+
+        NodeStatus toStatus(Path path) {
+            try {
+                var chrootOutcomes = new LinkedHashMap<String, ChrootOutcome>();
+                if (chroots != null) {
+                    chroots.forEach((name, outcome) -> chrootOutcomes.put(name, new ChrootOutcome(
+                            state(outcome.state()), text(outcome.reason()), text(outcome.url()))));
+                }
+                return new NodeStatus(NodeId.parse(id), state(state), text(reason), chrootOutcomes,
+                        remote == null ? Map.of() : remote, links == null ? Map.of() : links, text(junit),
+                        startedAt == null ? null : Instant.parse(startedAt),
+                        endedAt == null ? null : Instant.parse(endedAt));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(path + ": node '" + id + "' cannot be read: " + e.getMessage(), e);
+            }
+        }
+
+        private static NodeState state(String key) {
+            return NodeState.valueOf(Objects.requireNonNull(key, "state").toUpperCase(java.util.Locale.ROOT));
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
+        }
+    }
+}

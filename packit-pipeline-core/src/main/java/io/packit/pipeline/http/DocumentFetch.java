@@ -1,0 +1,116 @@
+package io.packit.pipeline.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * GET of a document that is not JSON (an xunit file, a log) at an absolute URL, e.g. on an artifacts server:
+ * anonymous (credentials never go to another host), retried like {@link JsonHttp#get} on connect errors, timeouts,
+ * 5xx and 429 (honouring {@code Retry-After}), and capped in size. Failures become the service's
+ * {@link ApiException}.
+ */
+public final class DocumentFetch {
+    private final OkHttpClient client;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final ServiceErrors errors;
+    private final RandomGenerator random;
+    private final long maxBytes;
+
+    /**
+     * Creates the fetcher.
+     *
+     * @param client the shared OkHttp client
+     * @param retryPolicy retries
+     * @param sleeper the clock for backoff
+     * @param errors the service's error dialect
+     * @param random the jitter source
+     * @param maxBytes the largest document accepted
+     */
+    public DocumentFetch(OkHttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, ServiceErrors errors,
+            RandomGenerator random, long maxBytes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.random = Objects.requireNonNull(random, "random");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Fetches the document as UTF-8 text.
+     *
+     * @param url the absolute URL
+     * @return the text
+     * @throws ApiException when the last attempt failed, or the document is too large
+     */
+    public String get(HttpUrl url) {
+        Request request = new Request.Builder().url(url).get().build();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            boolean last = attempt >= retryPolicy.maxAttempts();
+            Duration retryAfter = null;
+            try (Response response = client.newCall(request).execute()) {
+                if (response.isSuccessful()) {
+                    return read(request, response);
+                }
+                ApiException failure = failure(request, response.code(), snippet(response), null);
+                if (last || !retryPolicy.isRetryable(response.code())) {
+                    throw failure;
+                }
+                Optional<Duration> asked = RetryPolicy.parseRetryAfter(response.header("Retry-After"), sleeper.now());
+                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
+                    throw failure;
+                }
+                retryAfter = asked.orElse(null);
+            } catch (IOException e) {
+                if (last) {
+                    String what = e instanceof InterruptedIOException ? "timed out" : "I/O error";
+                    throw failure(request, ApiException.NO_RESPONSE,
+                            what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                }
+            }
+            Duration delay = retryPolicy.backoff().delay(attempt - 1, random);
+            if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+                delay = retryAfter;
+            }
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure(request, ApiException.NO_RESPONSE, "interrupted while waiting to retry", e);
+            }
+        }
+    }
+
+    private String read(Request request, Response response) throws IOException {
+        BufferedSource source = response.body().source();
+        if (source.request(maxBytes + 1)) {
+            throw failure(request, response.code(), "document larger than " + maxBytes + " bytes", null);
+        }
+        return source.getBuffer().readString(StandardCharsets.UTF_8);
+    }
+
+    private static String snippet(Response response) throws IOException {
+        String text = response.peekBody(500).string().strip();
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private ApiException failure(Request request, int status, String text, Throwable cause) {
+        return errors.exception(new ApiFailure("GET", RedactedUrl.of(request.url()), status, text, false), cause);
+    }
+}

@@ -1,0 +1,257 @@
+package io.packit.pipeline.testingfarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.packit.pipeline.http.ApiException;
+import io.packit.pipeline.http.ApiFailure;
+import io.packit.pipeline.http.DocumentFetch;
+import io.packit.pipeline.http.HttpAuth;
+import io.packit.pipeline.http.JsonHttp;
+import io.packit.pipeline.http.RetryPolicy;
+import io.packit.pipeline.http.Secret;
+import io.packit.pipeline.http.Sleeper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+
+/**
+ * Testing Farm API v0.1: submit a request, read its state and result, cancel it, fetch its xunit.
+ * The API key goes only into the {@code Authorization: Bearer} header of submit, cancel and whoami; reading a
+ * request is anonymous (as Testing Farm allows), and xunit files are fetched without credentials.
+ * Reads are retried on connect errors, timeouts, 5xx and 429; a submit is never repeated once it may have
+ * reached Testing Farm (it could start a second run).
+ */
+public final class TestingFarmClient {
+    /** The public API, used when neither {@code --tf-url} nor {@value #URL_VARIABLE} says otherwise. */
+    public static final String PUBLIC_API_URL = "https://api.testing-farm.io/v0.1";
+    /** The environment variable Testing Farm's own CLI reads the API URL from. */
+    public static final String URL_VARIABLE = "TESTING_FARM_API_URL";
+
+    private static final long MAX_XUNIT_BYTES = 64L * 1024 * 1024;
+    private static final String RESULTS_XML = "results.xml";
+
+    private final HttpUrl apiUrl;
+    private final JsonHttp http;
+    private final DocumentFetch documents;
+
+    /**
+     * A client of the API at {@code apiUrl} (with or without the {@code /v0.1} suffix) authenticating with
+     * {@code apiKey}, retrying reads per {@code retryPolicy}, waiting with {@code sleeper}.
+     */
+    public TestingFarmClient(OkHttpClient client, HttpUrl apiUrl, Secret apiKey, RetryPolicy retryPolicy, Sleeper sleeper,
+            RandomGenerator random) {
+        Objects.requireNonNull(client, "client");
+        this.apiUrl = versioned(Objects.requireNonNull(apiUrl, "apiUrl"));
+        var errors = new TestingFarmErrors();
+        this.http = new JsonHttp(client, this.apiUrl, new ObjectMapper(), HttpAuth.bearer(Objects.requireNonNull(apiKey, "apiKey")),
+                retryPolicy, sleeper, errors, random);
+        this.documents = new DocumentFetch(client, retryPolicy, sleeper, errors, random, MAX_XUNIT_BYTES);
+    }
+
+    /** A client with the standard retry policy and the system clock. */
+    public static TestingFarmClient create(OkHttpClient client, HttpUrl apiUrl, Secret apiKey) {
+        return new TestingFarmClient(client, apiUrl, apiKey, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+    }
+
+    /**
+     * The API URL to use: {@code option} ({@code --tf-url}) if given, else {@value #URL_VARIABLE} from
+     * {@code environment}, else the public API.
+     */
+    public static HttpUrl apiUrl(@CheckForNull String option, Map<String, String> environment) {
+        String chosen = option;
+        String source = "--tf-url";
+        if (chosen == null || chosen.isBlank()) {
+            chosen = environment.get(URL_VARIABLE);
+            source = URL_VARIABLE;
+        }
+        if (chosen == null || chosen.isBlank()) {
+            chosen = PUBLIC_API_URL;
+            source = "the default";
+        }
+        HttpUrl url = HttpUrl.parse(chosen.strip());
+        if (url == null) {
+            throw new IllegalArgumentException("the Testing Farm API URL '" + chosen + "' (from " + source
+                    + ") is not an http(s) URL");
+        }
+        return versioned(url);
+    }
+
+    /** The API base, ending in {@code /v0.1/}. */
+    public HttpUrl apiUrl() {
+        return apiUrl;
+    }
+
+    /**
+     * Submits {@code request} ({@code POST /v0.1/requests}); never repeated once it may have reached Testing Farm.
+     *
+     * @return the new request's id
+     * @throws TestingFarmApiException when Testing Farm refuses it (400 with its validation errors, 401, …)
+     */
+    public String submit(TestRequest request) {
+        JsonNode answer = http.send("POST", List.of("requests"), Map.of(), request.payload());
+        JsonNode id = answer.get("id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            throw malformed("POST", http.url(List.of("requests"), Map.of()), "the answer has no request id");
+        }
+        return id.asText();
+    }
+
+    /** The request {@code id} as it is now ({@code GET /v0.1/requests/{id}}, anonymous, retried). */
+    public RequestStatus status(String id) {
+        requireUuid(id);
+        JsonNode body = http.get(List.of("requests", id), Map.of());
+        return parseStatus(id, body);
+    }
+
+    /**
+     * Cancels the request {@code id} ({@code DELETE /v0.1/requests/{id}}).
+     *
+     * @return requested (200), already canceled or being canceled (204), already finished (409)
+     */
+    public CancelOutcome cancel(String id) {
+        requireUuid(id);
+        try {
+            JsonNode answer = http.send("DELETE", List.of("requests", id), Map.of(), (RequestBody) null);
+            // 204 has no content; 200 describes the request
+            return answer.isMissingNode() ? CancelOutcome.ALREADY_CANCELED : CancelOutcome.REQUESTED;
+        } catch (ApiException e) {
+            if (e.status() == 409) {
+                return CancelOutcome.ALREADY_FINISHED;
+            }
+            throw e;
+        }
+    }
+
+    /** The composes {@code ranch} offers ({@code GET /v0.1/composes/{ranch}}). */
+    public AvailableComposes composes(Ranch ranch) {
+        JsonNode body = http.get(List.of("composes", ranch.id()), Map.of());
+        var names = new ArrayList<String>();
+        body.path("composes").forEach(compose -> names.add(compose.path("name").asText()));
+        return new AvailableComposes(names);
+    }
+
+    /** The ranch the API key belongs to ({@code GET /v0.1/whoami}); also proves the key works. */
+    public Ranch ranch() {
+        JsonNode body = http.get(List.of("whoami"), Map.of(), true);
+        String ranch = body.path("token").path("ranch").asText("");
+        try {
+            return Ranch.fromId(ranch);
+        } catch (IllegalArgumentException e) {
+            throw malformed("GET", http.url(List.of("whoami"), Map.of()), "unknown ranch '" + ranch + "'");
+        }
+    }
+
+    /**
+     * The xunit of a finished request: {@code result.xunit} if inline, else the document at
+     * {@code result.xunit_url}, else {@code <run.artifacts>/results.xml}; empty when there is none (404 or no URL).
+     */
+    public Optional<String> xunit(RequestStatus status) {
+        if (status.xunit() != null && !status.xunit().isBlank()) {
+            return Optional.of(status.xunit());
+        }
+        for (String url : xunitUrls(status)) {
+            HttpUrl parsed = HttpUrl.parse(url);
+            if (parsed == null) {
+                continue;
+            }
+            try {
+                return Optional.of(documents.get(parsed));
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The JUnit report of a finished request: its xunit converted with the request's compose and arch; empty when
+     * Testing Farm has no xunit for it.
+     */
+    public Optional<JunitReport> junit(RequestStatus status, @CheckForNull String compose, @CheckForNull String arch) {
+        Optional<String> xunit = xunit(status);
+        if (xunit.isEmpty()) {
+            return Optional.empty();
+        }
+        URI artifacts = status.artifactsUrl() == null ? null : URI.create(status.artifactsUrl());
+        String source = status.xunit() != null ? "request " + status.id() : String.join(" or ", xunitUrls(status));
+        return Optional.of(new XunitConverter(compose, arch, artifacts).convert(xunit.get(), source));
+    }
+
+    private static List<String> xunitUrls(RequestStatus status) {
+        var urls = new ArrayList<String>();
+        if (status.xunitUrl() != null && !status.xunitUrl().isBlank()) {
+            urls.add(status.xunitUrl());
+        }
+        if (status.artifactsUrl() != null && !status.artifactsUrl().isBlank()) {
+            String base = status.artifactsUrl().endsWith("/") ? status.artifactsUrl() : status.artifactsUrl() + "/";
+            if (!urls.contains(base + RESULTS_XML)) {
+                urls.add(base + RESULTS_XML);
+            }
+        }
+        return urls;
+    }
+
+    static RequestStatus parseStatus(String id, JsonNode body) {
+        JsonNode result = body.path("result");
+        var notes = new ArrayList<String>();
+        body.path("notes").forEach(note -> {
+            String message = text(note.path("message"));
+            if (message != null) {
+                notes.add(message);
+            }
+        });
+        String overall = text(result.path("overall"));
+        return new RequestStatus(
+                Optional.ofNullable(text(body.path("id"))).orElse(id),
+                RequestState.fromWire(Optional.ofNullable(text(body.path("state"))).orElse("unknown")),
+                overall == null ? null : TestResult.fromWire(overall),
+                text(result.path("summary")),
+                text(result.path("xunit")),
+                text(result.path("xunit_url")),
+                text(body.path("run").path("artifacts")),
+                notes);
+    }
+
+    @CheckForNull
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    private static void requireUuid(String id) {
+        Objects.requireNonNull(id, "id");
+        try {
+            UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + id + "' is not a Testing Farm request id (a UUID)", e);
+        }
+    }
+
+    private static TestingFarmApiException malformed(String method, HttpUrl url, String what) {
+        return new TestingFarmApiException(new ApiFailure(method, url.toString(), 200, what, false), null);
+    }
+
+    private static HttpUrl versioned(HttpUrl url) {
+        List<String> segments = new ArrayList<>(url.pathSegments());
+        segments.removeIf(String::isEmpty);
+        HttpUrl.Builder builder = url.newBuilder().encodedPath("/");
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        if (segments.isEmpty() || !segments.get(segments.size() - 1).startsWith("v0.")) {
+            builder.addPathSegment("v0.1");
+        }
+        return builder.addPathSegment("").build();
+    }
+}

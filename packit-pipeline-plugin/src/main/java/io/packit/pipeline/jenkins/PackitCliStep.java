@@ -37,7 +37,7 @@ public class PackitCliStep extends PackitNodeStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new PackitCliExecution(context, getNode(), getNeeds(), args);
+        return new NodeStepExecution(context, StepCatalog.CLI, List.of(getNode()), getNeeds(), List.of(), "", args);
     }
 
     /** Registers {@link StepCatalog#CLI}; it runs on an agent. */

@@ -507,11 +507,11 @@ final class ConfigAssembler {
                     ok = false;
                     continue;
                 }
-                ok &= addRef(refs, scalar.text(), scalar.position(), where, known);
+                addRef(refs, scalar.text(), scalar.position(), where, known);
             }
         } else if (value instanceof YamlMapping dict) {
             for (var pkg : dict.entries().values()) {
-                ok &= addRef(refs, pkg.key(), pkg.keyPosition(), where, known);
+                addRef(refs, pkg.key(), pkg.keyPosition(), where, known);
                 var pkgWhere = where + ".packages." + pkg.key();
                 if (pkg.value() instanceof YamlMapping settings) {
                     overrides.put(pkg.key(), checkKeys(settings, pkgWhere, Level.JOB_PACKAGE));
@@ -526,24 +526,22 @@ final class ConfigAssembler {
                     "'packages' in %s must be %s, got %s".formatted(where, ValueKind.JOB_PACKAGES.expected(), value.describe()));
             return Optional.empty();
         }
-        if (refs.isEmpty() && ok) {
+        if (refs.isEmpty() && ok && !diagnostics.hasErrors()) {
             diagnostics.warning(entry.get().keyPosition(), "'packages' in %s selects no package; the job never runs".formatted(where));
         }
         return ok ? Optional.of(new Selection(refs, overrides)) : Optional.empty();
     }
 
-    private boolean addRef(List<PackageRef> refs, String name, SourcePosition position, String where, Set<String> known) {
+    /** Adds {@code name} to {@code refs} when it names a package (reported otherwise, and left out). */
+    private void addRef(List<PackageRef> refs, String name, SourcePosition position, String where, Set<String> known) {
         if (!known.contains(name)) {
             diagnostics.error(position, "unknown package '%s' in %s.packages (known: %s)%s"
                     .formatted(name, where, quoted(known), DidYouMean.hint(name, known)));
-            return false;
-        }
-        if (refs.stream().anyMatch(ref -> ref.name().equals(name))) {
+        } else if (refs.stream().anyMatch(ref -> ref.name().equals(name))) {
             diagnostics.warning(position, "package '%s' is listed twice in %s.packages".formatted(name, where));
-            return true;
+        } else {
+            refs.add(new PackageRef(name, position));
         }
-        refs.add(new PackageRef(name, position));
-        return true;
     }
 
     static String quoted(Set<String> names) {

@@ -28,25 +28,27 @@ final class DidYouMean {
         return closest(word, candidates).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
+    /** Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment). */
     private static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 8 || a.length() > 200 || b.length() > 200) {
             return Integer.MAX_VALUE / 2;
         }
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
+        var d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            var swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

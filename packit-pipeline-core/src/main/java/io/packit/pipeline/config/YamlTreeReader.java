@@ -97,9 +97,9 @@ final class YamlTreeReader {
         } catch (MarkedYAMLException syntax) {
             var mark = syntax.getProblemMark() != null ? syntax.getProblemMark() : syntax.getContextMark();
             var problem = syntax.getProblem() != null ? syntax.getProblem() : syntax.getContext();
-            var context = syntax.getContext() != null && syntax.getProblem() != null ? " (" + syntax.getContext() + ")" : "";
+            var context = syntax.getContext() != null && syntax.getProblem() != null ? " (" + syntax.getContext().strip() + ")" : "";
             diagnostics.error(mark == null ? SourcePosition.of(file) : position(mark),
-                    "invalid YAML: " + firstLine(String.valueOf(problem)) + firstLine(context));
+                    "invalid YAML: " + firstLine(String.valueOf(problem)) + (context.isEmpty() ? "" : " " + firstLine(context)));
             return Optional.empty();
         } catch (YAMLException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException unreadable) {
             diagnostics.error(SourcePosition.of(file), "invalid YAML: " + firstLine(String.valueOf(unreadable.getMessage())));
@@ -117,7 +117,7 @@ final class YamlTreeReader {
     private YamlNode readValue(Parser parser, Event event, int depth, String path) {
         var where = position(event.getStartMark());
         if (depth > limits.maxDepth()) {
-            fatal(where, "YAML nested deeper than %d levels in %s".formatted(limits.maxDepth(), path));
+            fatal(where, "YAML nested deeper than %d levels in %s".formatted(limits.maxDepth(), YamlScalar.abbreviated(path)));
         }
         if (event instanceof AliasEvent alias) {
             return alias(alias.getAnchor(), where);

@@ -61,6 +61,17 @@ public final class PlanIndex {
         return outOf.getOrDefault(id, List.of());
     }
 
+    /** Equal when built from equal nodes and edges (the index is derived from them). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PlanIndex index && nodes.equals(index.nodes) && edges.equals(index.edges);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * nodes.size() + edges.size();
+    }
+
     @Override
     public String toString() {
         return "PlanIndex[" + nodes.size() + " nodes, " + edges.size() + " edges]";

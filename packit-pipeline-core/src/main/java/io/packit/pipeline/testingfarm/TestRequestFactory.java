@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,9 @@ public final class TestRequestFactory {
     /** The test targets of {@code spec}, in order: one per distro, all with the chroot's arch. */
     public List<TestTarget> targets(TestRequestSpec spec) {
         TestTarget chroot = TestTarget.parse(spec.chroot());
+        if (spec.compose() != null) {
+            return List.of(new TestTarget(spec.compose().toLowerCase(Locale.ROOT), chroot.arch()));
+        }
         if (spec.distros().isEmpty()) {
             return List.of(new TestTarget(spec.ranch().testDistro(chroot.distro()), chroot.arch()));
         }
@@ -75,6 +79,14 @@ public final class TestRequestFactory {
         return compose;
     }
 
+    private String checked(String compose, Ranch ranch) {
+        if (composes != null && !composes.contains(compose)) {
+            throw new IllegalArgumentException("the compose " + compose + " is not available in the " + ranch.id()
+                    + " Testing Farm infrastructure");
+        }
+        return compose;
+    }
+
     /**
      * The requests for {@code spec}, one per test target.
      *
@@ -93,7 +105,7 @@ public final class TestRequestFactory {
         JsonNode extraParams = JSON.valueToTree(spec.extraParams());
         var requests = new ArrayList<TestRequest>();
         for (TestTarget target : targets) {
-            String compose = compose(target.distro(), spec.ranch());
+            String compose = spec.compose() != null ? checked(spec.compose(), spec.ranch()) : compose(target.distro(), spec.ranch());
             ObjectNode payload = payload(spec, target, compose);
             ExtraParamsMerge.mergeInto(payload, extraParams);
             requests.add(new TestRequest(target, compose, payload));

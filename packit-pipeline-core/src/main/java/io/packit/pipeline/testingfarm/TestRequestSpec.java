@@ -30,6 +30,8 @@ import java.util.TreeSet;
  *                          booleans, null); only {@code environments}, {@code test} and {@code settings} are merged
  * @param skipBuild         the job's {@code skip_build}: test without any Copr build installed
  * @param ranch             the Testing Farm ranch the API key belongs to
+ * @param compose           a Testing Farm compose to test on instead of the one mapped from the chroot (the tmt
+ *                          distro is then the compose in lower case), or {@code null}; excludes {@code distros}
  */
 public record TestRequestSpec(
         String chroot,
@@ -44,7 +46,8 @@ public record TestRequestSpec(
         @CheckForNull String postInstallScript,
         Map<String, Object> extraParams,
         boolean skipBuild,
-        Ranch ranch) {
+        Ranch ranch,
+        @CheckForNull String compose) {
 
     /** Validates and copies; keeps the order of maps (the request is deterministic). */
     public TestRequestSpec {
@@ -60,6 +63,10 @@ public record TestRequestSpec(
         Objects.requireNonNull(initiator, "initiator");
         extraParams = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extraParams, "extraParams")));
         Objects.requireNonNull(ranch, "ranch");
+        if (compose != null && (compose.isBlank() || !distros.isEmpty())) {
+            throw new IllegalArgumentException("a test request for " + chroot
+                    + " takes either a compose or distros, not both (compose '" + compose + "', distros " + distros + ")");
+        }
         if (skipBuild && !builds.isEmpty()) {
             throw new IllegalArgumentException("a skip_build test request for " + chroot + " takes no Copr builds, got "
                     + builds.stream().map(CoprBuildArtifact::artifactId).toList());
@@ -87,7 +94,7 @@ public record TestRequestSpec(
                 + builds.stream().map(CoprBuildArtifact::artifactId).toList() + ", variables=" + variables
                 + ", env=" + env + ", secrets=" + new TreeSet<>(secrets.keySet()) + " (values hidden), trigger="
                 + trigger + ", initiator=" + initiator + ", postInstallScript=" + postInstallScript + ", extraParams="
-                + extraParams + ", skipBuild=" + skipBuild + ", ranch=" + ranch + "]";
+                + extraParams + ", skipBuild=" + skipBuild + ", ranch=" + ranch + ", compose=" + compose + "]";
     }
 
     private static Map<String, String> orderedCopy(Map<String, String> map, String name) {
@@ -114,6 +121,8 @@ public record TestRequestSpec(
         private String postInstallScript;
         private boolean skipBuild;
         private Ranch ranch = Ranch.PUBLIC;
+        @CheckForNull
+        private String compose;
 
         private Builder(String chroot, FmfSource fmf) {
             this.chroot = Objects.requireNonNull(chroot, "chroot");
@@ -186,10 +195,16 @@ public record TestRequestSpec(
             return this;
         }
 
+        /** Tests on this Testing Farm compose, as given. */
+        public Builder compose(@CheckForNull String compose) {
+            this.compose = compose;
+            return this;
+        }
+
         /** The spec; validates. */
         public TestRequestSpec build() {
             return new TestRequestSpec(chroot, distros, fmf, builds, variables, env, secrets, trigger, initiator,
-                    postInstallScript, extraParams, skipBuild, ranch);
+                    postInstallScript, extraParams, skipBuild, ranch, compose);
         }
     }
 }

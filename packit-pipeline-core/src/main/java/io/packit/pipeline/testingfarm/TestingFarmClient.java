@@ -86,9 +86,24 @@ public final class TestingFarmClient {
         return versioned(url);
     }
 
+    /**
+     * A client for command lines and plugins: the API URL from {@code urlOption}, else {@value #URL_VARIABLE} in
+     * {@code environment}, else the public API; its own OkHttp client (10 s to connect, 60 s to read), the standard
+     * retry policy and the system clock.
+     *
+     * @throws IllegalArgumentException when the URL is not an http(s) URL
+     */
+    public static TestingFarmClient create(@CheckForNull String urlOption, Map<String, String> environment, Secret apiKey) {
+        var client = new OkHttpClient.Builder()
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .readTimeout(java.time.Duration.ofSeconds(60))
+                .build();
+        return create(client, apiUrl(urlOption, environment), apiKey);
+    }
+
     /** The API base, ending in {@code /v0.1/}. */
-    public HttpUrl apiUrl() {
-        return apiUrl;
+    public String apiUrl() {
+        return apiUrl.toString();
     }
 
     /**

@@ -256,6 +256,20 @@ class TestRequestFactoryTest {
                 .hasMessage("the test request for fedora-41-x86_64 needs the Copr build to test (or skip_build: true to test without one)");
     }
 
+    @Test
+    void shouldTestOnAnExplicitCompose() {
+        var spec = TestRequestSpec.builder("fedora-41-aarch64", HELLO).skipBuild(true).compose("Fedora-Rawhide").build();
+
+        TestRequest request = only(TestRequestFactory.checkingAgainst(new AvailableComposes(List.of("Fedora-Rawhide")))
+                .requests(spec));
+
+        assertThat(request.compose()).isEqualTo("Fedora-Rawhide");
+        assertThat(request.payload().at("/environments/0/tmt/context/distro").asText()).isEqualTo("fedora-rawhide");
+        assertThat(request.arch()).isEqualTo("aarch64");
+        assertThatThrownBy(() -> TestRequestFactory.checkingAgainst(new AvailableComposes(List.of("Fedora-41"))).requests(spec))
+                .hasMessage("the compose Fedora-Rawhide is not available in the public Testing Farm infrastructure");
+    }
+
     @ParameterizedTest
     @CsvSource({"/, .", "./, .", "., .", "./tests, tests", "/tests/, tests", "a/b, a/b"})
     void shouldNormaliseFmfPathAsPackitDoes(String given, String expected) {

@@ -1,0 +1,377 @@
+package io.packit.pipeline.copr;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.packit.pipeline.http.ApiException;
+import io.packit.pipeline.http.ApiFailure;
+import io.packit.pipeline.http.JsonHttp;
+import io.packit.pipeline.http.RetryPolicy;
+import io.packit.pipeline.http.ServiceErrors;
+import io.packit.pipeline.http.Sleeper;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+
+/**
+ * Copr API v3 client (reference Part 1): ensures projects, submits builds by every method Packit uses, reads builds
+ * and their chroots, cancels. Reads are anonymous and retried; writes carry HTTP Basic {@code login:token} and are
+ * never repeated once they may have reached Copr. Waiting on many builds is {@link BuildWaiter}; dependency-ordered
+ * batches are {@link BatchSubmitter}.
+ */
+public final class CoprClient {
+    private static final MediaType RPM = MediaType.get("application/x-rpm");
+    private static final int PROJECT_ADD_RACE_TRIES = 5;
+
+    private final CoprConfig config;
+    private final JsonHttp http;
+    private final ObjectMapper mapper;
+    private final Sleeper sleeper;
+
+    /**
+     * Creates a client.
+     *
+     * @param client the shared OkHttp client
+     * @param config URL and credentials
+     * @param retryPolicy retries of reads
+     * @param sleeper the clock for backoff and waiting
+     * @param random the jitter source
+     */
+    public CoprClient(OkHttpClient client, CoprConfig config, RetryPolicy retryPolicy, Sleeper sleeper,
+            RandomGenerator random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.mapper = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        HttpUrl base = HttpUrl.get(config.coprUrl()).newBuilder().addPathSegment("api_3").addPathSegment("").build();
+        this.http = new JsonHttp(client, base, mapper, config.auth(), retryPolicy, sleeper, new CoprErrors(), random);
+    }
+
+    /**
+     * Creates a client on the wall clock with the standard retry policy.
+     *
+     * @param client the shared OkHttp client
+     * @param config URL and credentials
+     * @return the client
+     */
+    public static CoprClient create(OkHttpClient client, CoprConfig config) {
+        return new CoprClient(client, config, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+    }
+
+    /**
+     * Returns the configuration.
+     *
+     * @return URL and credentials
+     */
+    public CoprConfig config() {
+        return config;
+    }
+
+    /**
+     * Returns the clock this client waits on.
+     *
+     * @return the sleeper
+     */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /**
+     * {@code GET /api_3/}.
+     *
+     * @return the API version (3)
+     */
+    public int apiVersion() {
+        return http.get(List.of(""), Map.of()).path("version").asInt();
+    }
+
+    /**
+     * {@code GET /auth-check}: checks the credentials.
+     *
+     * @return the user name Copr knows the token by
+     */
+    public String whoAmI() {
+        requireCredentials("GET auth-check");
+        return http.get(List.of("auth-check"), Map.of(), true).path("name").asText();
+    }
+
+    /**
+     * {@code GET /mock-chroots/list}: the active chroots, without Copr's internal ones (names starting {@code _}).
+     *
+     * @return chroot name → comment, sorted
+     */
+    public Map<String, String> mockChroots() {
+        JsonNode body = http.get(List.of("mock-chroots", "list"), Map.of());
+        Map<String, String> chroots = new TreeMap<>();
+        body.fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("_")) {
+                chroots.put(e.getKey(), e.getValue().asText(""));
+            }
+        });
+        return chroots;
+    }
+
+    /**
+     * {@code GET /project}.
+     *
+     * @param owner the owner
+     * @param project the project
+     * @return the project
+     * @throws CoprApiException 404 when it does not exist
+     */
+    public CoprProject getProject(String owner, String project) {
+        return read(http.get(List.of("project"), ownerProject(owner, project)), CoprProject.class, "project");
+    }
+
+    /**
+     * Makes sure a project exists with the given settings, as Packit does: create with {@code exist_ok=True}
+     * (settings of an existing project are kept), compare, then edit only what differs; chroots are added as a union
+     * because an edit replaces the set.
+     *
+     * @param spec the project wanted
+     * @return the project after the edit (or unchanged)
+     */
+    public CoprProject ensureProject(ProjectSpec spec) {
+        requireCredentials("ensure project " + spec.owner() + "/" + spec.name());
+        CoprProject current = addProject(spec);
+        Map<String, Object> edit = spec.editBody(current);
+        if (edit.isEmpty()) {
+            return current;
+        }
+        JsonNode edited = http.send("PUT", List.of("project", "edit", spec.owner(), spec.name()), Map.of(), edit);
+        return read(edited, CoprProject.class, "project");
+    }
+
+    private CoprProject addProject(ProjectSpec spec) {
+        Map<String, String> query = Map.of("exist_ok", "True");
+        List<String> path = List.of("project", "add", spec.owner());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read(http.send("POST", path, query, spec.createBody()), CoprProject.class, "project");
+            } catch (CoprApiException e) {
+                // exist_ok=True makes the add idempotent, so an unknown outcome or a creation race may be retried
+                boolean race = e.status() == 400 && e.errorText().contains("already");
+                if (attempt >= PROJECT_ADD_RACE_TRIES || !(race || e.isOutcomeUnknown())) {
+                    throw e;
+                }
+                pause(Duration.ofSeconds(2L * attempt));
+            }
+        }
+    }
+
+    /**
+     * Submits a build. An upload first asks {@code /build/check-before-build}, so a bad project or chroot fails
+     * before the file is sent. A create is sent once: if the answer is lost, the exception says the outcome is
+     * unknown and nothing is resubmitted.
+     *
+     * @param owner the owner
+     * @param project the project
+     * @param source where the sources come from
+     * @param options build options
+     * @return the new build (state {@code pending})
+     */
+    public CoprBuild submit(String owner, String project, BuildSource source, BuildOptions options) {
+        requireCredentials("submit a build to " + owner + "/" + project);
+        Map<String, Object> body = new LinkedHashMap<>(options.toJson(owner, project));
+        body.putAll(source.fields());
+        List<String> path = List.of("build", "create", source.method());
+        if (source instanceof BuildSource.SrpmUpload) {
+            http.send("POST", List.of("build", "check-before-build"), Map.of(), body);
+            return read(http.send("POST", path, Map.of(), multipart(body, (BuildSource.SrpmUpload) source)),
+                    CoprBuild.class, "build");
+        }
+        JsonNode created = http.send("POST", path, Map.of(), body);
+        if (created.has("items")) {
+            // /build/create/url answers with the list wrapper, one build per URL
+            return read(created.path("items").path(0), CoprBuild.class, "build");
+        }
+        return read(created, CoprBuild.class, "build");
+    }
+
+    private RequestBody multipart(Map<String, Object> body, BuildSource.SrpmUpload upload) {
+        byte[] json;
+        byte[] file;
+        try {
+            json = mapper.writeValueAsBytes(body);
+            file = Files.readAllBytes(upload.file());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise the build options " + body.keySet(), e);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot read the SRPM " + upload.file() + ": " + e.getMessage(), e);
+        }
+        return new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("json", "json", RequestBody.create(json, JsonHttp.JSON))
+                .addFormDataPart("pkgs", String.valueOf(upload.file().getFileName()), RequestBody.create(file, RPM))
+                .build();
+    }
+
+    /**
+     * {@code GET /build/{id}}.
+     *
+     * @param buildId the build
+     * @return the build
+     */
+    public CoprBuild getBuild(long buildId) {
+        return read(http.get(List.of("build", Long.toString(buildId)), Map.of()), CoprBuild.class, "build");
+    }
+
+    /**
+     * {@code GET /build/list}, one page, newest first.
+     *
+     * @param owner the owner
+     * @param project the project
+     * @param limit page size
+     * @param offset page start
+     * @return the builds of the page
+     */
+    public List<CoprBuild> listBuilds(String owner, String project, int limit, int offset) {
+        Map<String, String> query = ownerProject(owner, project);
+        query.put("limit", Integer.toString(limit));
+        query.put("offset", Integer.toString(offset));
+        query.put("order", "id");
+        query.put("order_type", "DESC");
+        return readItems(http.get(List.of("build", "list"), query), CoprBuild.class);
+    }
+
+    /**
+     * {@code GET /build-chroot/list?build_id=N}: every chroot of a build in one call.
+     *
+     * @param buildId the build
+     * @return its chroots
+     */
+    public List<CoprBuildChroot> buildChroots(long buildId) {
+        return readItems(http.get(List.of("build-chroot", "list"), Map.of("build_id", Long.toString(buildId))),
+                CoprBuildChroot.class);
+    }
+
+    /**
+     * {@code GET /build/source-chroot/{id}}: the SRPM build.
+     *
+     * @param buildId the build
+     * @return its SRPM build's state and result URL
+     */
+    public SourceChroot sourceChroot(long buildId) {
+        return read(http.get(List.of("build", "source-chroot", Long.toString(buildId)), Map.of()),
+                SourceChroot.class, "source chroot");
+    }
+
+    /**
+     * {@code PUT /build/cancel/{id}}. A build that already finished (HTTP 409) is not an error.
+     *
+     * @param buildId the build
+     * @return whether it was canceled or had already finished
+     */
+    public CancelOutcome cancel(long buildId) {
+        requireCredentials("cancel build " + buildId);
+        try {
+            http.send("PUT", List.of("build", "cancel", Long.toString(buildId)), Map.of(), (RequestBody) null);
+            return CancelOutcome.CANCELED;
+        } catch (CoprApiException e) {
+            if (e.status() == 409) {
+                return CancelOutcome.ALREADY_FINISHED;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Cancels a dependency-ordered set of builds leaves first: the last layer, then the one before, so that no
+     * canceled parent unblocks a child that would then start (reference §1.7). Every build is tried even when one
+     * cancel fails; the first failure is thrown at the end.
+     *
+     * @param layers build ids by layer, roots first
+     * @return the outcome per build, in the order canceled
+     */
+    public Map<Long, CancelOutcome> cancelLeavesFirst(List<List<Long>> layers) {
+        Map<Long, CancelOutcome> outcomes = new LinkedHashMap<>();
+        CoprApiException first = null;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            for (long id : layers.get(i)) {
+                try {
+                    outcomes.put(id, cancel(id));
+                } catch (CoprApiException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return outcomes;
+    }
+
+    private static Map<String, String> ownerProject(String owner, String project) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("ownername", Objects.requireNonNull(owner, "owner"));
+        query.put("projectname", Objects.requireNonNull(project, "project"));
+        return query;
+    }
+
+    private void requireCredentials(String what) {
+        if (!config.hasCredentials()) {
+            throw new IllegalStateException("cannot " + what + ": the Copr config has no login and token");
+        }
+    }
+
+    private void pause(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a Copr request", e);
+        }
+    }
+
+    private <T> T read(JsonNode node, Class<T> type, String what) {
+        if (!node.isObject()) {
+            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
+                    "expected a " + what + " JSON object, got " + (node.isMissingNode() ? "no body" : node.getNodeType()),
+                    false), null);
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
+                    "unexpected " + what + " JSON: " + e.getMessage(), false), e);
+        }
+    }
+
+    private <T> List<T> readItems(JsonNode body, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            items.add(read(item, type, type.getSimpleName()));
+        }
+        return items;
+    }
+
+    /** Copr's error dialect: {@code {"error": "..."}}. */
+    private static final class CoprErrors implements ServiceErrors {
+        @Override
+        public String errorText(JsonNode body) {
+            return body.hasNonNull("error") ? body.get("error").asText() : "";
+        }
+
+        @Override
+        public ApiException exception(ApiFailure failure, Throwable cause) {
+            return new CoprApiException(failure, cause);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.packit.pipeline.engine;
+
+import io.packit.pipeline.graph.EdgeKind;
+import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.testingfarm.CoprBuildArtifact;
+import io.packit.pipeline.testingfarm.FmfSource;
+import io.packit.pipeline.testingfarm.Ranch;
+import io.packit.pipeline.testingfarm.RequestState;
+import io.packit.pipeline.testingfarm.TestRequest;
+import io.packit.pipeline.testingfarm.TestRequestFactory;
+import io.packit.pipeline.testingfarm.TestRequestSpec;
+import io.packit.pipeline.testingfarm.TestTarget;
+import io.packit.pipeline.testingfarm.TestingFarmClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a {@code tests} node as one Testing Farm request for its chroot, with the Copr build it tests and the
+ * builds of the packages that build depends on as artifacts (dependencies first); converts the results to JUnit.
+ */
+public final class TestingFarmExecutor implements NodeExecutor {
+    /** The remote id key of a Testing Farm request. */
+    public static final String REQUEST_ID = "tf_request_id";
+
+    private final TestingFarmClient client;
+    private final RunSettings settings;
+
+    /** Submits through {@code client}. */
+    public TestingFarmExecutor(TestingFarmClient client, RunSettings settings) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Progress start(NodeRun run) {
+        var request = request(run.state(), run.id(), settings);
+        var id = client.submit(request);
+        run.recordRemote(REQUEST_ID, id);
+        run.addLink("testing_farm", client.apiUrl().newBuilder().addPathSegment("requests").addPathSegment(id).build().toString());
+        return settings.polling().next(run);
+    }
+
+    @Override
+    public Progress poll(NodeRun run) {
+        var id = run.remote(REQUEST_ID).orElseThrow(() -> new IllegalStateException(run.id() + " has no Testing Farm request"));
+        var status = client.status(id);
+        status.optionalArtifactsUrl().ifPresent(url -> run.addLink("testing_farm", url));
+        if (!status.isTerminal()) {
+            return settings.polling().next(run);
+        }
+        if (status.state() == RequestState.CANCELED || status.state() == RequestState.CANCEL_REQUESTED) {
+            return new Progress.Done(NodeState.CANCELLED, "Testing Farm request " + id + " was cancelled");
+        }
+        var request = request(run.state(), run.id(), settings);
+        client.junit(status, request.compose(), request.arch()).ifPresent(report -> run.attachJunit(report.toXml()));
+        if (status.isPassed()) {
+            return Progress.succeeded();
+        }
+        var why = status.message().orElse(status.result().wire());
+        return Progress.failed("Testing Farm request " + id + " " + status.state().wire() + ": " + why);
+    }
+
+    @Override
+    public void cancel(NodeRun run) {
+        run.remote(REQUEST_ID).ifPresent(client::cancel);
+    }
+
+    /** The request {@code id} is submitted as (also what a dry run shows). */
+    static TestRequest request(RunState state, NodeId id, RunSettings settings) {
+        var node = state.node(id);
+        var tests = node.view().settings().tests();
+        var url = tests.fmfUrl().isEmpty() ? settings.repoUrl() : tests.fmfUrl();
+        if (url.isEmpty()) {
+            throw new IllegalStateException(id + ": no repository with the tmt plans: set fmf_url in packit.yaml or --repo-url");
+        }
+        var ref = tests.fmfRef().isEmpty() ? settings.commit() : tests.fmfRef();
+        var fmf = FmfSource.of(url, ref.isEmpty() ? null : ref).withPath(tests.fmfPath())
+                .withPlan(tests.tmtPlan().isEmpty() ? null : tests.tmtPlan());
+        var chroot = node.chroots().isEmpty() ? id.chroot() : node.chroots().get(0);
+        var spec = TestRequestSpec.builder(chroot, fmf)
+                .ranch(tests.useInternalTf() ? Ranch.REDHAT : Ranch.PUBLIC)
+                .env(tests.env())
+                .extraParams(tests.tfExtraParams())
+                .postInstallScript(tests.tfPostInstallScript().isEmpty() ? null : tests.tfPostInstallScript())
+                .skipBuild(node.view().job().skipBuild());
+        if (!node.testTarget().isEmpty()) {
+            spec.distros(List.of(TestTarget.parse(node.testTarget()).distro()));
+        }
+        artifacts(state, id, chroot, settings).forEach(spec::build);
+        var requests = TestRequestFactory.offline().requests(spec.build());
+        return requests.get(0);
+    }
+
+    /** The Copr builds installed for tests {@code id}: the dependencies' builds of {@code chroot}, then its own. */
+    static List<CoprBuildArtifact> artifacts(RunState state, NodeId id, String chroot, RunSettings settings) {
+        var build = state.needsOf(id).stream()
+                .filter(edge -> edge.kind() == EdgeKind.BUILD_TO_TESTS)
+                .map(edge -> edge.from())
+                .findFirst();
+        if (build.isEmpty()) {
+            return List.of();
+        }
+        var artifacts = new ArrayList<CoprBuildArtifact>();
+        var dependencies = new ArrayList<>(state.dependencyBuildsOf(build.get()));
+        java.util.Collections.reverse(dependencies);
+        for (var dependency : dependencies) {
+            var status = state.status(dependency);
+            var outcome = status.chroots().get(chroot);
+            if (outcome != null && outcome.state() == NodeState.SUCCEEDED) {
+                artifact(state, dependency, chroot, settings).ifPresent(artifacts::add);
+            }
+        }
+        artifact(state, build.get(), chroot, settings).ifPresent(artifacts::add);
+        return artifacts;
+    }
+
+    private static Optional<CoprBuildArtifact> artifact(RunState state, NodeId build, String chroot, RunSettings settings) {
+        var buildId = state.status(build).remote().get("copr_build_id");
+        if (buildId == null) {
+            return Optional.empty();
+        }
+        var target = CoprTarget.of(state.node(build), state.plan().event(), settings);
+        return Optional.of(new CoprBuildArtifact(Long.parseLong(buildId), chroot, target.fullName(), List.of()));
+    }
+}

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +51,11 @@ import picocli.CommandLine.Spec;
         name = "testing-farm",
         mixinStandardHelpOptions = true,
         description = {
-            "Submits a Testing Farm request that runs tmt tests on a compose and arch, installing the given Copr builds,",
-            "and with --wait follows it to the end, writes its results as JUnit XML and exits 0 only when it passed.",
-            "Progress goes to stderr, a JSON summary to stdout. Ctrl-C while waiting cancels the request."
+            "Submits a Testing Farm request: tmt tests from --fmf-url on a compose and",
+            "arch, with the given Copr builds installed. With --wait it follows the",
+            "request to the end, writes the results as JUnit XML (--junit) and exits 0",
+            "only when the result is passed. Progress goes to stderr, a JSON summary to",
+            "stdout; Ctrl-C while waiting cancels the request."
         })
 public final class TestingFarmCommand implements Callable<Integer> {
     @Spec
@@ -150,34 +153,39 @@ public final class TestingFarmCommand implements Callable<Integer> {
                 (previous, now) -> err.printf("request %s: %s%n", now.id(), now.state()));
         waiter.track(id);
         Thread worker = Thread.currentThread();
+        var finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            // Ctrl-C: stop the wait, then give the worker time to cancel the request and print the summary
             worker.interrupt();
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(20));
+                finished.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "testing-farm-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        RequestStatus done;
         try {
-            done = waiter.awaitAll().get(id);
-        } catch (CancellationException e) {
-            return cancel(client, id, request, err, "interrupted");
-        } catch (WaitTimeoutException e) {
-            Thread.interrupted();
-            cancel(client, id, request, err, "timed out after " + timeoutMinutes + " min");
-            throw new CommandFailedException(ExitCode.FAILURE, e.getMessage() + "; the request was cancelled", e);
-        } catch (ApiException e) {
-            if (Thread.currentThread().isInterrupted()) {
+            RequestStatus done;
+            try {
+                done = waiter.awaitAll().get(id);
+            } catch (CancellationException e) {
                 return cancel(client, id, request, err, "interrupted");
+            } catch (WaitTimeoutException e) {
+                cancel(client, id, request, err, "timed out after " + timeoutMinutes + " min");
+                throw new CommandFailedException(ExitCode.FAILURE, e.getMessage() + "; the request was cancelled", e);
+            } catch (ApiException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return cancel(client, id, request, err, "interrupted");
+                }
+                throw new CommandFailedException(ExitCode.REMOTE_ERROR, "cannot follow Testing Farm request " + id
+                        + ": " + e.getMessage(), e);
             }
-            throw new CommandFailedException(ExitCode.REMOTE_ERROR, "cannot follow Testing Farm request " + id + ": "
-                    + e.getMessage(), e);
+            return report(client, done, request, err);
         } finally {
+            err.flush();
+            finished.countDown();
             removeHook(hook);
         }
-        return report(client, done, request, err);
     }
 
     private int report(TestingFarmClient client, RequestStatus done, TestRequest request, PrintWriter err) {

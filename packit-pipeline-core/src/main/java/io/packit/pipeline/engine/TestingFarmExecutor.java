@@ -38,7 +38,7 @@ public final class TestingFarmExecutor implements NodeExecutor {
         var request = request(run.state(), run.id(), settings);
         var id = client.submit(request);
         run.recordRemote(REQUEST_ID, id);
-        run.addLink("testing_farm", client.apiUrl().newBuilder().addPathSegment("requests").addPathSegment(id).build().toString());
+        run.addLink("testing_farm", client.apiUrl() + "requests/" + id);
         return settings.polling().next(run);
     }
 
@@ -117,7 +117,7 @@ public final class TestingFarmExecutor implements NodeExecutor {
     }
 
     private static Optional<CoprBuildArtifact> artifact(RunState state, NodeId build, String chroot, RunSettings settings) {
-        var buildId = state.status(build).remote().get("copr_build_id");
+        var buildId = state.status(build).remote().get(CoprBuildExecutor.BUILD_ID);
         if (buildId == null) {
             return Optional.empty();
         }

@@ -72,8 +72,13 @@ public final class FakeTestingFarm implements AutoCloseable {
 
     /** Starts the fake on 127.0.0.1 with a free port. */
     public FakeTestingFarm start() {
+        return start(0);
+    }
+
+    /** Starts the fake on 127.0.0.1:{@code port} (0 for a free one). */
+    public FakeTestingFarm start(int port) {
         try {
-            server.start(InetAddress.getLoopbackAddress(), 0);
+            server.start(InetAddress.getLoopbackAddress(), port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake Testing Farm", e);
         }

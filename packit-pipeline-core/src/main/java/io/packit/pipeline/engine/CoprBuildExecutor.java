@@ -1,0 +1,360 @@
+package io.packit.pipeline.engine;
+
+import io.packit.pipeline.copr.BuildOptions;
+import io.packit.pipeline.copr.BuildSource;
+import io.packit.pipeline.copr.CoprApiException;
+import io.packit.pipeline.copr.CoprBuild;
+import io.packit.pipeline.copr.CoprBuildChroot;
+import io.packit.pipeline.copr.CoprClient;
+import io.packit.pipeline.copr.CoprState;
+import io.packit.pipeline.copr.ProjectSpec;
+import io.packit.pipeline.graph.Event;
+import io.packit.pipeline.graph.Node;
+import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.graph.NodeKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs {@code srpm} and {@code copr_build} nodes as one Copr build: the srpm node ensures the project and submits
+ * the build (Packit's custom SRPM method, {@code packit prepare-sources} run inside Copr) on the chroots where every
+ * dependency succeeded, then waits for Copr's source chroot; the copr_build node watches the same build and reports
+ * each chroot as it ends, so tests of that chroot start at once.
+ *
+ * <p>A submission answered with 429 or 503 is tried again later (Copr did not take it). One whose outcome is unknown
+ * (a dropped connection, another 5xx) is looked for among the project's new builds before anything is resubmitted;
+ * submissions to one project are serialised so that a build found that way is never another node's.
+ */
+public final class CoprBuildExecutor implements NodeExecutor {
+    /** The remote id key of a Copr build. */
+    public static final String BUILD_ID = "copr_build_id";
+
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+    private static final String OUTCOME_UNKNOWN_SINCE = "outcome unknown since";
+
+    private final CoprClient client;
+    private final RunSettings settings;
+    private final Map<CoprTarget, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
+    private final Set<CoprTarget> ensured = ConcurrentHashMap.newKeySet();
+    private final Map<NodeId, Instant> unknownSince = new ConcurrentHashMap<>();
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+
+    /** Submits and watches through {@code client}. */
+    public CoprBuildExecutor(CoprClient client, RunSettings settings) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Progress start(NodeRun run) {
+        if (run.id().kind() == NodeKind.COPR_BUILD) {
+            var submitted = run.state().srpmOf(run.id())
+                    .map(srpm -> run.state().status(srpm).remote().get(BUILD_ID));
+            if (submitted.isPresent()) {
+                run.recordRemote(BUILD_ID, submitted.get());
+                return poll(run);
+            }
+        }
+        return submit(run);
+    }
+
+    @Override
+    public Progress poll(NodeRun run) {
+        var recorded = run.remote(BUILD_ID);
+        if (recorded.isEmpty()) {
+            return submit(run);
+        }
+        long buildId = Long.parseLong(recorded.get());
+        return run.id().kind() == NodeKind.SRPM ? pollSource(run, buildId) : pollChroots(run, buildId);
+    }
+
+    @Override
+    public void cancel(NodeRun run) {
+        var recorded = run.remote(BUILD_ID);
+        if (recorded.isPresent() && cancelled.add(Long.parseLong(recorded.get()))) {
+            client.cancel(Long.parseLong(recorded.get()));
+        }
+    }
+
+    // ---- submission ----------------------------------------------------------------------------------------
+
+    private Progress submit(NodeRun run) {
+        var build = buildNode(run.state(), run.id());
+        var target = CoprTarget.of(build, run.state().plan().event(), settings);
+        var lock = projectLocks.computeIfAbsent(target, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            var since = unknownSince.get(run.id());
+            if (since != null) {
+                var found = findLostBuild(run, target, since);
+                if (found.isPresent()) {
+                    unknownSince.remove(run.id());
+                    record(run, target, found.get());
+                    return settings.polling().next(run);
+                }
+            }
+            ensureProject(run.state(), target);
+            var options = options(run, build);
+            if (options.isEmpty()) {
+                // Copr batches: the build this one is ordered after has not been submitted yet
+                return settings.polling().next(run);
+            }
+            var attempt = run.now();
+            CoprBuild created;
+            try {
+                created = submitWithBatchFallback(target, source(run.state(), build, settings), options.get());
+            } catch (CoprApiException e) {
+                if (e.status() == 429 || e.status() == 503) {
+                    return settings.polling().next(run);
+                }
+                if (e.isOutcomeUnknown() || e.status() >= 500) {
+                    unknownSince.putIfAbsent(run.id(), attempt);
+                    return settings.polling().next(run);
+                }
+                throw e;
+            }
+            unknownSince.remove(run.id());
+            record(run, target, created.id());
+            return settings.polling().next(run);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CoprBuild submitWithBatchFallback(CoprTarget target, BuildSource source, BuildOptions options) {
+        try {
+            return client.submit(target.owner(), target.project(), source, options);
+        } catch (CoprApiException e) {
+            boolean batched = options.afterBuildId() != null || options.withBuildId() != null;
+            if (batched && e.status() == 400 && e.errorText().contains("already finished")) {
+                // the batch it should join or follow has ended: the order it asked for holds already
+                return client.submit(target.owner(), target.project(), source, options.withoutBatch());
+            }
+            throw e;
+        }
+    }
+
+    private void record(NodeRun run, CoprTarget target, long buildId) {
+        run.recordRemote(BUILD_ID, Long.toString(buildId));
+        run.addLink("copr", target.buildPage(client.config().coprUrl(), buildId));
+    }
+
+    /** A build in the project that nobody in this run claims, created since the attempt, on our chroots. */
+    private Optional<Long> findLostBuild(NodeRun run, CoprTarget target, Instant since) {
+        var claimed = new HashSet<String>();
+        run.state().statuses().forEach(status -> {
+            var id = status.remote().get(BUILD_ID);
+            if (id != null) {
+                claimed.add(id);
+            }
+        });
+        var wanted = new TreeSet<>(run.chroots());
+        var candidates = new ArrayList<Long>();
+        for (var build : client.listBuilds(target.owner(), target.project(), 50, 0)) {
+            boolean recent = build.submittedOn() >= since.minus(CLOCK_SLACK).getEpochSecond();
+            boolean sameChroots = build.chroots().isEmpty() || new TreeSet<>(build.chroots()).equals(wanted);
+            if (recent && sameChroots && !claimed.contains(Long.toString(build.id()))) {
+                candidates.add(build.id());
+            }
+        }
+        if (candidates.size() > 1) {
+            throw new IllegalStateException(run.id() + ": the answer to a build submission was lost and builds "
+                    + candidates + " of " + target + " could each be it; not submitting again");
+        }
+        return candidates.stream().findFirst();
+    }
+
+    private Optional<BuildOptions> options(NodeRun run, Node build) {
+        var copr = build.view().settings().copr();
+        var options = BuildOptions.chroots(run.chroots()).withTimeout(Math.min(copr.timeout(), 108_000));
+        if (copr.enableNet()) {
+            options = options.withEnvironment(null, null, null, Boolean.TRUE);
+        }
+        if (!settings.coprBatches()) {
+            return Optional.of(options);
+        }
+        var order = BatchOrder.of(run.state());
+        var anchor = order.anchorOf(build.id());
+        if (anchor.isEmpty()) {
+            return Optional.of(options);
+        }
+        var anchorId = buildIdOf(run.state(), anchor.get().build());
+        if (anchorId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(anchor.get().joins() ? options.with(anchorId.get()) : options.after(anchorId.get()));
+    }
+
+    private void ensureProject(RunState state, CoprTarget target) {
+        if (ensured.contains(target)) {
+            return;
+        }
+        var chroots = new TreeSet<String>();
+        var repos = new LinkedHashSet<String>();
+        Node sample = null;
+        var event = state.plan().event();
+        for (var node : state.plan().nodes()) {
+            if (node.kind() != NodeKind.COPR_BUILD || !CoprTarget.of(node, event, settings).equals(target)) {
+                continue;
+            }
+            sample = sample == null ? node : sample;
+            chroots.addAll(node.chroots());
+            repos.addAll(node.view().settings().copr().additionalRepos());
+            repos.addAll(dependencyRepos(state, node, target, event));
+        }
+        if (sample == null || chroots.isEmpty()) {
+            throw new IllegalStateException("no build of the plan goes to Copr project " + target);
+        }
+        var copr = sample.view().settings().copr();
+        var spec = new ProjectSpec(target.owner(), target.project(), List.copyOf(chroots),
+                "Builds by packit-pipeline for " + (settings.repoName().isEmpty() ? "its repository" : settings.repoName()),
+                "Temporary builds of the packit-pipeline CI, not meant for general use.",
+                List.copyOf(repos), copr.moduleHotfixes(), copr.bootstrap(), copr.enableNet(),
+                copr.forgeProjectsAllowed(), copr.preserveProject(), copr.listOnHomepage());
+        client.ensureProject(spec);
+        ensured.add(target);
+    }
+
+    /** Copr repos of the builds {@code node} depends on that live in other projects and are not listed already. */
+    private List<String> dependencyRepos(RunState state, Node node, CoprTarget target, Event event) {
+        var listed = node.view().settings().copr().additionalRepos();
+        var repos = new ArrayList<String>();
+        for (var dependency : state.dependencyBuildsOf(node.id())) {
+            var theirs = CoprTarget.of(state.node(dependency), event, settings);
+            if (!theirs.equals(target) && listed.stream().noneMatch(repo -> repo.contains(theirs.fullName()))) {
+                repos.add(theirs.repo());
+            }
+        }
+        return repos;
+    }
+
+    /** What Copr builds the SRPM from: Packit's {@code packit prepare-sources} script. */
+    static BuildSource source(RunState state, Node build, RunSettings settings) {
+        var view = build.view();
+        var event = state.plan().event();
+        Integer prId = null;
+        String targetBranch = null;
+        if (event instanceof Event.PullRequest pullRequest) {
+            prId = pullRequest.id();
+            targetBranch = pullRequest.targetBranch();
+        }
+        var url = settings.repoUrl().isEmpty() ? view.settings().upstreamProjectUrl() : settings.repoUrl();
+        if (url.isEmpty()) {
+            throw new IllegalStateException(build.id() + ": no repository to build from: pass --repo-url or set "
+                    + "upstream_project_url in packit.yaml");
+        }
+        if (settings.commit().isEmpty()) {
+            throw new IllegalStateException(build.id() + ": no commit to build: pass --commit");
+        }
+        return BuildSource.CustomScript.packitPrepareSources(url, settings.commit(),
+                state.plan().config().monorepo() ? view.packageName() : null, prId, targetBranch, prId != null,
+                view.job().index(), view.settings().copr().srpmBuildDeps(), null);
+    }
+
+    // ---- waiting -------------------------------------------------------------------------------------------
+
+    private Progress pollSource(NodeRun run, long buildId) {
+        var source = client.sourceChroot(buildId);
+        if (source.resultUrl() != null) {
+            run.addLink("srpm", source.resultUrl());
+        }
+        var state = source.state();
+        if (state == CoprState.SUCCEEDED || state == CoprState.FORKED) {
+            return Progress.succeeded();
+        }
+        if (state == CoprState.CANCELED) {
+            return new Progress.Done(NodeState.CANCELLED, "Copr build " + buildId + " was cancelled");
+        }
+        if (state.isTerminal()) {
+            return Progress.failed("the SRPM build of Copr build " + buildId + " " + state.wireName()
+                    + (source.resultUrl() == null ? "" : " (logs: " + source.resultUrl() + ")"));
+        }
+        return timedOut(run, buildId).orElseGet(() -> settings.polling().next(run));
+    }
+
+    private Progress pollChroots(NodeRun run, long buildId) {
+        var byName = new HashMap<String, CoprBuildChroot>();
+        for (var chroot : client.buildChroots(buildId)) {
+            byName.put(chroot.name(), chroot);
+        }
+        boolean pending = false;
+        var failed = new ArrayList<String>();
+        for (var name : run.chroots()) {
+            var chroot = byName.get(name);
+            if (chroot == null) {
+                pending = true;
+                continue;
+            }
+            var url = chroot.resultUrl() == null ? "" : chroot.resultUrl();
+            var outcome = outcome(chroot.state(), url);
+            run.reportChroot(name, outcome);
+            if (!outcome.state().isTerminal()) {
+                pending = true;
+            } else if (outcome.state() == NodeState.FAILED || outcome.state() == NodeState.CANCELLED) {
+                failed.add(name);
+            }
+        }
+        if (pending) {
+            return timedOut(run, buildId).orElseGet(() -> settings.polling().next(run));
+        }
+        return failed.isEmpty() ? Progress.succeeded() : Progress.failed("failed on " + String.join(", ", failed));
+    }
+
+    private static ChrootOutcome outcome(CoprState state, String url) {
+        switch (state) {
+            case SUCCEEDED:
+            case FORKED:
+                return new ChrootOutcome(NodeState.SUCCEEDED, "", url);
+            case FAILED:
+            case UNKNOWN:
+                return new ChrootOutcome(NodeState.FAILED, "Copr: " + state.wireName(), url);
+            case CANCELED:
+                return new ChrootOutcome(NodeState.CANCELLED, "", url);
+            case SKIPPED:
+                return new ChrootOutcome(NodeState.FAILED, "Copr skipped it (ExcludeArch/ExclusiveArch)", url);
+            default:
+                return new ChrootOutcome(NodeState.RUNNING, "", url);
+        }
+    }
+
+    private Optional<Progress> timedOut(NodeRun run, long buildId) {
+        var limit = Duration.ofSeconds(buildNode(run.state(), run.id()).view().settings().copr().timeout());
+        if (run.elapsed().compareTo(limit) <= 0) {
+            return Optional.empty();
+        }
+        if (cancelled.add(buildId)) {
+            client.cancel(buildId);
+        }
+        return Optional.of(Progress.failed("Copr build " + buildId + " did not end within " + limit.toSeconds()
+                + " s (the job's timeout); cancelled it"));
+    }
+
+    // ---- plan lookups --------------------------------------------------------------------------------------
+
+    private static Node buildNode(RunState state, NodeId id) {
+        if (id.kind() == NodeKind.SRPM) {
+            return state.node(state.buildOf(id).orElseThrow(() -> new IllegalStateException(id + " feeds no build")));
+        }
+        return state.node(id);
+    }
+
+    private static Optional<Long> buildIdOf(RunState state, NodeId build) {
+        var own = state.status(build).remote().get(BUILD_ID);
+        if (own != null) {
+            return Optional.of(Long.parseLong(own));
+        }
+        return state.srpmOf(build).map(srpm -> state.status(srpm).remote().get(BUILD_ID)).map(Long::parseLong);
+    }
+}

@@ -10,6 +10,8 @@ import io.packit.pipeline.render.StepCatalog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jenkins.scm.api.SCMRevisionAction;
+import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -66,23 +68,25 @@ public final class PackitRunAction extends InvisibleAction {
      * Jenkinsfile was rendered from.
      */
     static BuildBoard board(StepContext context) throws IOException, InterruptedException {
-        var run = context.get(Run.class);
-        var listener = context.get(TaskListener.class);
         var env = environment(context);
-        var action = of(run, env.get(StepCatalog.ENV_CONFIG, RuntimePipeline.DEFAULT_CONFIG_FILE), listener);
-        var opened = action.open(run, env, listener);
+        var opened = attached(context, env).open(context.get(Run.class), env);
         opened.requireRenderedFrom(env.get(StepCatalog.ENV_CONFIG_DIGEST, ""));
         return opened;
     }
 
-    /** The CLI executor of the build, for {@link PackitCliExecution} to hand its agent to. */
+    /** The build's executor of {@code packit} command lines, for a {@code packitCli} step to lend its agent to. */
     static AgentCliExecutor cli(StepContext context) throws IOException, InterruptedException {
-        var run = context.get(Run.class);
-        var listener = context.get(TaskListener.class);
         var env = environment(context);
-        var action = of(run, env.get(StepCatalog.ENV_CONFIG, RuntimePipeline.DEFAULT_CONFIG_FILE), listener);
-        action.open(run, env, listener);
-        return action.cli;
+        var action = attached(context, env);
+        synchronized (action) {
+            action.open(context.get(Run.class), env);
+            return action.cli;
+        }
+    }
+
+    private static PackitRunAction attached(StepContext context, EnvVars env) throws IOException, InterruptedException {
+        return of(context.get(Run.class), env.get(StepCatalog.ENV_CONFIG, RuntimePipeline.DEFAULT_CONFIG_FILE),
+                context.get(TaskListener.class));
     }
 
     /** The step's environment: the pipeline's {@code environment} block and the build parameters. */
@@ -112,14 +116,22 @@ public final class PackitRunAction extends InvisibleAction {
         }
     }
 
-    private synchronized BuildBoard open(Run<?, ?> run, EnvVars env, TaskListener listener) {
+    private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
         if (board == null) {
             var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8));
+            var revision = SCMRevisionAction.getRevision(run);
             cli = new AgentCliExecutor();
-            var executors = PackitServices.executors(run, env, listener, cli);
-            board = BuildBoard.open(RuntimePipeline.planFor(config),
+            var executors = PackitServices.executors(run, env, cli, repositoryName(run),
+                    revision == null ? "" : revision.toString());
+            board = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
                     new File(run.getRootDir(), STATE_FILE).toPath(), executors);
         }
         return board;
+    }
+
+    /** The multibranch project's name (its repository's, in an organization folder), else the job's. */
+    private static String repositoryName(Run<?, ?> run) {
+        var job = run.getParent();
+        return job.getParent() instanceof WorkflowMultiBranchProject project ? project.getName() : job.getName();
     }
 }

@@ -51,6 +51,7 @@ final class NodeStepExecution extends StepExecution {
     private transient volatile ScheduledFuture<?> nextRound;
     private transient volatile boolean stopping;
     private transient volatile String status = "starting";
+    private transient boolean completed;
 
     NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
             String target) {
@@ -97,7 +98,7 @@ final class NodeStepExecution extends StepExecution {
             } catch (Exception | LinkageError e) {
                 LOGGER.log(Level.WARNING, "could not cancel the remote work of " + step + " " + nodes, e);
             } finally {
-                getContext().onFailure(cause);
+                fail(cause);
             }
         });
     }
@@ -135,7 +136,7 @@ final class NodeStepExecution extends StepExecution {
                 finish(board, ids, (StepProgress.Done) progress, listener);
             }
         } catch (Exception | LinkageError e) {
-            getContext().onFailure(PackitFailure.of(e));
+            fail(PackitFailure.of(e));
         }
     }
 
@@ -146,7 +147,7 @@ final class NodeStepExecution extends StepExecution {
         TestReport.publish(run, flowNode, board.state(), ids, listener);
         status = done.state().key();
         if (done.state() == NodeState.FAILED) {
-            getContext().onFailure(new AbortException(done.message()));
+            fail(new AbortException(done.message()));
             return;
         }
         if (done.state() == NodeState.SKIPPED) {
@@ -155,7 +156,24 @@ final class NodeStepExecution extends StepExecution {
         } else if (!done.message().isEmpty()) {
             listener.getLogger().println(done.message());
         }
-        getContext().onSuccess(null);
+        if (claimCompletion()) {
+            getContext().onSuccess(null);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (claimCompletion()) {
+            getContext().onFailure(failure);
+        }
+    }
+
+    /** Whether this caller ends the step: a round and {@link #stop} may both try, only the first one does. */
+    private synchronized boolean claimCompletion() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        return true;
     }
 
     private void lendAgent(List<NodeId> ids) throws IOException, InterruptedException {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             "",
             "Run 'packit-pipeline help COMMAND' for the options of one command."
         },
-        subcommands = {CommandLine.HelpCommand.class, TestingFarmCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, GraphCommand.class,
+            TestingFarmCommand.class})
 public final class PackitPipelineCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -28,7 +28,7 @@ final class ReferenceChecker {
     private void duplicateIdentifiers(List<JobConfig> jobs) {
         var firstByKey = new LinkedHashMap<String, JobConfig>();
         for (var job : jobs) {
-            for (var name : job.packageNames()) {
+            for (var name : job.perPackage().keySet()) {
                 var settings = job.perPackage().get(name);
                 var identifier = settings.identifier();
                 if (identifier.isEmpty()) {
@@ -40,7 +40,7 @@ final class ReferenceChecker {
                     diagnostics.error(settings.positionOf("identifier", job.position()),
                             "duplicate identifier '%s' in %s: %s already has it for %s jobs with trigger %s%s"
                                     .formatted(identifier, job.path(), first.path(), job.type().key(), job.trigger().key(),
-                                            job.packageNames().size() > 1 || first.packageNames().size() > 1
+                                            job.perPackage().size() > 1 || first.perPackage().size() > 1
                                                     ? " (package '" + name + "')" : ""));
                 }
             }
@@ -54,11 +54,11 @@ final class ReferenceChecker {
             }
             var wanted = job.buildIdentifier();
             var where = job.positionOf("build_identifier");
-            for (var name : job.packageNames()) {
+            for (var name : job.perPackage().keySet()) {
                 var sameTrigger = new LinkedHashSet<String>();
                 var otherTriggers = new ArrayList<String>();
                 for (var build : jobs) {
-                    if (build.type() != JobType.COPR_BUILD || !build.packageNames().contains(name)) {
+                    if (build.type() != JobType.COPR_BUILD || !build.perPackage().containsKey(name)) {
                         continue;
                     }
                     var identifier = build.perPackage().get(name).identifier();
@@ -74,7 +74,7 @@ final class ReferenceChecker {
                 if (sameTrigger.contains(wanted)) {
                     continue;
                 }
-                var ofPackage = job.packageNames().size() > 1 ? " of package '" + name + "'" : "";
+                var ofPackage = job.perPackage().size() > 1 ? " of package '" + name + "'" : "";
                 if (!otherTriggers.isEmpty()) {
                     diagnostics.error(where, "build_identifier '%s' in %s names a copr_build job with trigger %s, but the tests job has trigger %s"
                             .formatted(wanted, job.path(), String.join(", ", otherTriggers), job.trigger().key()));

@@ -2,6 +2,7 @@ package io.packit.pipeline.config;
 
 import io.packit.pipeline.diag.SourcePosition;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class SettingsBuilder {
 
     private final TargetAliases aliases;
     private final String file;
+    /** Entries are shared by every package a key applies to: convert each once. */
+    private final Map<YamlMapping.Entry, Targets> targetsCache = new IdentityHashMap<>();
+    private final Map<YamlMapping.Entry, Object> plainCache = new IdentityHashMap<>();
 
     SettingsBuilder(TargetAliases aliases, String file) {
         this.aliases = Objects.requireNonNull(aliases, "aliases");
@@ -41,7 +45,7 @@ final class SettingsBuilder {
         var otherKeys = new LinkedHashMap<String, Object>();
         entries.forEach((key, entry) -> {
             if (!TYPED.contains(key)) {
-                otherKeys.put(key, entry.value().toPlain());
+                otherKeys.put(key, plain(entry));
             }
         });
         var downstream = values.string("downstream_package_name", defaultDownstreamName);
@@ -66,7 +70,7 @@ final class SettingsBuilder {
                 fmfPath(values.string("fmf_path", ".")),
                 values.string("tmt_plan", ""),
                 values.string("tf_post_install_script", ""),
-                values.plainMap("tf_extra_params"),
+                plainMap(entries.get("tf_extra_params")),
                 env(entries.get("env")),
                 values.bool("use_internal_tf", false),
                 values.bool("skip_missing_branched_composes", false));
@@ -98,11 +102,27 @@ final class SettingsBuilder {
                 positions);
     }
 
+    private Object plain(YamlMapping.Entry entry) {
+        if (!plainCache.containsKey(entry)) {
+            plainCache.put(entry, entry.value().toPlain());
+        }
+        return plainCache.get(entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> plainMap(YamlMapping.Entry entry) {
+        return entry != null && entry.value() instanceof YamlMapping ? (Map<String, Object>) plain(entry) : Map.of();
+    }
+
     /** {@code targets} as written and resolved; {@link Targets#NONE} when not given. */
     Targets targets(YamlMapping.Entry entry) {
         if (entry == null) {
             return Targets.NONE;
         }
+        return targetsCache.computeIfAbsent(entry, this::resolveTargets);
+    }
+
+    private Targets resolveTargets(YamlMapping.Entry entry) {
         var written = new LinkedHashMap<String, TargetOptions>();
         var value = entry.value();
         if (value instanceof YamlScalar scalar && scalar.isString()) {
@@ -266,11 +286,6 @@ final class SettingsBuilder {
                 return List.of(scalar.text());
             }
             return fallback;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> plainMap(String key) {
-            return node(key) instanceof YamlMapping mapping ? (Map<String, Object>) mapping.toPlain() : Map.of();
         }
     }
 }

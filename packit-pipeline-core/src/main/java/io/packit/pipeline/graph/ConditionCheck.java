@@ -28,14 +28,17 @@ final class ConditionCheck {
         return event.trigger().map(trigger::equals).orElse(true);
     }
 
-    /** Empty when {@code condition} holds for the event; else why not. */
+    /**
+     * Empty when {@code condition} holds for the event; else why not. For {@link Event.AllTriggers} only
+     * {@code packit_instances} is judged (the deployment is known); the rest stays in the node's condition.
+     */
     String skipReason(RunCondition condition) {
         var instance = options.packitInstance();
         if (!instance.isEmpty() && !condition.packitInstances().isEmpty()
                 && !condition.packitInstances().contains(instance)) {
             return "packit_instances " + condition.packitInstances() + " does not include '" + instance + "'";
         }
-        if (condition.manual() && !options.runManual()) {
+        if (condition.manual() && !options.runManual() && !(event instanceof Event.AllTriggers)) {
             return "manual job not requested";
         }
         if (event instanceof Event.PullRequest pullRequest) {

@@ -1,5 +1,7 @@
 package io.packit.pipeline.graph;
 
+import io.packit.pipeline.config.TargetAliases;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,35 +14,53 @@ import java.util.Objects;
  * @param defaultBranch the repository's default branch, which commit jobs without {@code branch} follow; empty:
  *                      unknown, such jobs run for any pushed branch
  * @param estimates     duration estimates for the critical path
+ * @param defaultChroots the chroots of a copr_build or tests job without {@code targets} (packit-service falls back
+ *                       to {@code fedora-stable})
  */
 public record PlanOptions(
-        boolean allPackages, boolean runManual, String packitInstance, String defaultBranch, DurationEstimates estimates) {
-    /** Changed-path filtering on, manual jobs off, instance {@code prod}, default branch unknown, default estimates. */
-    public static final PlanOptions DEFAULTS = new PlanOptions(false, false, "prod", "", DurationEstimates.DEFAULTS);
+        boolean allPackages,
+        boolean runManual,
+        String packitInstance,
+        String defaultBranch,
+        DurationEstimates estimates,
+        List<String> defaultChroots) {
+    /**
+     * Changed-path filtering on, manual jobs off, instance {@code prod}, default branch unknown, default estimates,
+     * {@code fedora-stable} from the bundled release table for jobs without targets.
+     */
+    public static final PlanOptions DEFAULTS = new PlanOptions(false, false, "prod", "", DurationEstimates.DEFAULTS,
+            TargetAliases.bundled().chroots(TargetAliases.DEFAULT_ALIAS));
 
     public PlanOptions {
         Objects.requireNonNull(packitInstance, "packitInstance");
         Objects.requireNonNull(defaultBranch, "defaultBranch");
         Objects.requireNonNull(estimates, "estimates");
+        defaultChroots = List.copyOf(defaultChroots);
+    }
+
+    /** Options with the bundled {@code fedora-stable} chroots as default targets. */
+    public PlanOptions(boolean allPackages, boolean runManual, String packitInstance, String defaultBranch,
+            DurationEstimates estimates) {
+        this(allPackages, runManual, packitInstance, defaultBranch, estimates, DEFAULTS.defaultChroots());
     }
 
     /** These options with {@code --all} set as given. */
     public PlanOptions withAllPackages(boolean all) {
-        return new PlanOptions(all, runManual, packitInstance, defaultBranch, estimates);
+        return new PlanOptions(all, runManual, packitInstance, defaultBranch, estimates, defaultChroots);
     }
 
     /** These options with manual jobs run or not. */
     public PlanOptions withRunManual(boolean manual) {
-        return new PlanOptions(allPackages, manual, packitInstance, defaultBranch, estimates);
+        return new PlanOptions(allPackages, manual, packitInstance, defaultBranch, estimates, defaultChroots);
     }
 
     /** These options with other estimates. */
     public PlanOptions withEstimates(DurationEstimates newEstimates) {
-        return new PlanOptions(allPackages, runManual, packitInstance, defaultBranch, newEstimates);
+        return new PlanOptions(allPackages, runManual, packitInstance, defaultBranch, newEstimates, defaultChroots);
     }
 
     /** These options with a default branch. */
     public PlanOptions withDefaultBranch(String branch) {
-        return new PlanOptions(allPackages, runManual, packitInstance, branch, estimates);
+        return new PlanOptions(allPackages, runManual, packitInstance, branch, estimates, defaultChroots);
     }
 }

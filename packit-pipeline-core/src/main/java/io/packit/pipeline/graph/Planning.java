@@ -34,6 +34,9 @@ final class Planning {
     /** Build nodes per job (key: {@link #jobKey}) and package, for depends edges. */
     private final Map<String, Map<String, NodeId>> buildsByJob = new LinkedHashMap<>();
     private final Map<NodeId, JobView> buildViews = new HashMap<>();
+    private final Set<String> validRegexes = new HashSet<>();
+    /** Release jobs left out for packages that are not top-level, per job (identity: JobConfig is a deep record). */
+    private final Map<JobConfig, List<String>> notReleased = new IdentityHashMap<>();
 
     Planning(PackitConfig config, Event event, PlanOptions options, Diagnostics diagnostics) {
         this.config = config;
@@ -54,11 +57,13 @@ final class Planning {
             planPackage(name, safeNames.get(name), pkgViews, labels, packages, running.contains(name));
         }
         addDependsEdges(packages);
+        warnUncoveredReleases(packages);
         var ordered = topologicalOrder();
-        var withReasons = propagateSkips(ordered);
-        var index = new PlanIndex(List.copyOf(withReasons), List.copyOf(edges));
-        var critical = CriticalPathFinder.find(withReasons, index, options.estimates());
-        return new Plan(config, event, withReasons, edges, critical, repos, index);
+        var finalNodes = List.copyOf(propagateSkips(ordered));
+        var finalEdges = List.copyOf(edges);
+        var index = new PlanIndex(finalNodes, finalEdges);
+        var critical = CriticalPathFinder.find(finalNodes, index, options.estimates());
+        return new Plan(config, event, finalNodes, finalEdges, critical, repos, index);
     }
 
     // ---- packages -------------------------------------------------------------------------------------------
@@ -181,7 +186,7 @@ final class Planning {
                 builds.add(view);
                 if (check.plansTrigger(view.job().trigger())) {
                     buildIds.put(view, addBuild(view, safeName, labels.label().get(view), false, affected,
-                            view.settings().targets().chrootNames()));
+                            chrootsOf(view)));
                 }
             }
         }
@@ -201,10 +206,7 @@ final class Planning {
                 continue; // sync_from_downstream, koji_build_tag: not pipeline work
             }
             if (type.isRelease() && !packages.isTopLevel(name)) {
-                diagnostics.warning(view.job().position(), type.key() + " " + view.job().path()
-                        + " is not planned for package '" + name + "': release jobs run for top-level packages only, and "
-                        + packages.dependentsOf(name).stream().map(dep -> "'" + dep + "'").collect(Collectors.joining(", "))
-                        + " depend on it (their release covers it)");
+                notReleased.computeIfAbsent(view.job(), job -> new ArrayList<>()).add(name);
                 continue;
             }
             var node = addNode(NodeId.of(kind.get(), safeName, labels.label().get(view)), view, List.of(), "", false,
@@ -236,6 +238,12 @@ final class Planning {
         return build.id();
     }
 
+    /** The job's resolved targets, or the default chroots when it has none. */
+    private List<String> chrootsOf(JobView view) {
+        var targets = view.settings().targets();
+        return targets.isEmpty() ? options.defaultChroots() : targets.chrootNames();
+    }
+
     private static String jobKey(JobConfig job, boolean implicit) {
         return (implicit ? "implicit:" : "") + job.index() + ":" + job.trigger().key();
     }
@@ -244,7 +252,7 @@ final class Planning {
             Map<JobView, NodeId> buildIds, boolean affected) {
         var job = view.job();
         var label = labels.label().get(view);
-        var testChroots = view.settings().targets().chrootNames();
+        var testChroots = view.settings().targets().isEmpty() ? List.<String>of() : chrootsOf(view);
         NodeId build = null;
         List<String> buildChroots = List.of();
         JobView buildView = null;
@@ -254,39 +262,57 @@ final class Planning {
                 return;
             }
             if (choice.build() == null) {
+                testChroots = chrootsOf(view);
                 build = addBuild(view, safeName, labels.implicitBuild().get(view), true, affected, testChroots);
                 buildChroots = testChroots;
                 buildView = view;
             } else {
                 buildView = choice.build();
                 build = buildIds.get(buildView);
-                buildChroots = buildView.settings().targets().chrootNames();
+                buildChroots = chrootsOf(buildView);
                 if (testChroots.isEmpty()) {
                     testChroots = buildChroots;
                 }
             }
         }
+        if (testChroots.isEmpty()) {
+            testChroots = chrootsOf(view);
+        }
         var targetsPosition = view.settings().targets().position().equals(SourcePosition.UNKNOWN)
                 ? job.position() : view.settings().targets().position();
         var covered = new HashSet<>(buildChroots);
-        for (var chroot : testChroots) {
-            if (build != null && !covered.contains(chroot)) {
+        var internal = view.settings().tests().useInternalTf();
+        for (var written : testChroots) {
+            var chroot = written;
+            var idChroot = written;
+            if (build != null && !covered.contains(written)) {
+                // A tests target may name a Testing Farm target that a build chroot maps to (epel-9 → centos-stream-9).
+                var mapped = TestTargets.buildChrootFor(written, buildChroots, internal);
+                if (mapped.isPresent()) {
+                    chroot = mapped.get();
+                    addTests(view, safeName, label, build, chroot, written, written, affected);
+                    continue;
+                }
                 diagnostics.error(targetsPosition, "tests job " + describe(view) + " of package '"
                         + view.packageName() + "' targets " + chroot + ", which its build, copr_build job "
                         + describe(buildView) + ", does not build; add " + chroot
                         + " to the build's targets or remove it from the tests' targets");
                 continue;
             }
-            var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot),
-                    view.settings().tests().useInternalTf());
+            var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot), internal);
             for (var target : targets) {
-                var idChroot = targets.size() == 1 ? chroot : IdParts.safe(chroot + "+" + target);
-                var tests = addNode(new NodeId(NodeKind.TESTS, safeName, label, idChroot), view, List.of(chroot),
-                        target, false, affected);
-                if (build != null) {
-                    edges.add(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
-                }
+                addTests(view, safeName, label, build, chroot, targets.size() == 1 ? idChroot
+                        : IdParts.safe(chroot + "+" + target), target, affected);
             }
+        }
+    }
+
+    private void addTests(JobView view, String safeName, String label, NodeId build, String chroot, String idChroot,
+            String target, boolean affected) {
+        var tests = addNode(new NodeId(NodeKind.TESTS, safeName, label, idChroot), view, List.of(chroot), target, false,
+                affected);
+        if (build != null) {
+            edges.add(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
         }
     }
 
@@ -377,10 +403,45 @@ final class Planning {
     }
 
     private void checkRegex(String regex, String key, JobView view) {
-        if (!regex.isEmpty() && !ConditionCheck.isValidRegex(regex)) {
+        if (!regex.isEmpty() && !validRegexes.contains(regex) && !ConditionCheck.isValidRegex(regex)) {
             var where = view.job().keyPositions().containsKey(key) ? view.job().positionOf(key)
                     : view.settings().positionOf(key, view.job().position());
             diagnostics.error(where, key + " '" + regex + "' is not a valid regular expression");
+            return;
+        }
+        if (!regex.isEmpty()) {
+            validRegexes.add(regex);
+        }
+    }
+
+    /**
+     * A release job left out for a package that is not top-level is fine when the release of a top-level package
+     * with the same job covers it (its dependency closure); warn, once per job, about packages no such release covers.
+     */
+    private void warnUncoveredReleases(PackageGraph packages) {
+        for (var entry : notReleased.entrySet()) {
+            var job = entry.getKey();
+            var withJob = new HashSet<>(job.packageNames());
+            var covered = new HashSet<String>();
+            var order = packages.order();
+            for (int i = order.size() - 1; i >= 0; i--) {
+                var name = order.get(i);
+                for (var dependent : packages.dependentsOf(name)) {
+                    if (covered.contains(dependent) || (withJob.contains(dependent) && packages.isTopLevel(dependent))) {
+                        covered.add(name);
+                        break;
+                    }
+                }
+            }
+            var uncovered = entry.getValue().stream().filter(name -> !covered.contains(name)).toList();
+            if (uncovered.isEmpty()) {
+                continue;
+            }
+            var shown = uncovered.stream().limit(10).map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+            diagnostics.warning(job.position(), job.type().key() + " " + job.path() + " does not run for " + shown
+                    + (uncovered.size() > 10 ? " and " + (uncovered.size() - 10) + " more" : "")
+                    + ": release jobs run for top-level packages only, and no top-level package that depends on "
+                    + (uncovered.size() == 1 ? "it" : "them") + " has this job");
         }
     }
 

@@ -39,7 +39,25 @@ final class TestTargets {
         return List.of(mapDistro(distro, internalRanch) + "-" + arch);
     }
 
+    /**
+     * The build chroot among {@code buildChroots} whose default test target is {@code testTarget}, as Packit maps a
+     * tests job's target back to a build ({@code centos-stream-9-x86_64} ← {@code epel-9-x86_64}); empty if none.
+     */
+    static java.util.Optional<String> buildChrootFor(String testTarget, List<String> buildChroots, boolean internalRanch) {
+        return buildChroots.stream()
+                .filter(chroot -> of(chroot, TargetOptions.NONE, internalRanch).get(0).equals(testTarget))
+                .findFirst();
+    }
+
     private static String mapDistro(String distro, boolean internalRanch) {
+        if (distro.startsWith("centos-stream+epel-next-")) {
+            return "centos-stream-" + distro.substring("centos-stream+epel-next-".length());
+        }
+        if (distro.startsWith("rhel+epel-")) {
+            var version = distro.substring("rhel+epel-".length());
+            var major = version.contains(".") ? version.substring(0, version.indexOf('.')) : version;
+            return internalRanch ? "rhel-" + version : "centos-stream-" + major;
+        }
         if (!distro.startsWith("epel-")) {
             return distro;
         }

@@ -32,9 +32,9 @@ public final class HtmlGraphPage {
         out.append("<title>").append(escape(picture.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n");
         out.append("</head>\n<body>\n<header>\n<h1>").append(escape(picture.title())).append("</h1>\n<p class=\"summary\">");
         long running = picture.nodes().stream().filter(node -> node.skip().isEmpty()).count();
-        out.append(picture.nodes().size()).append(" nodes (").append(running).append(" run, ")
+        out.append(picture.nodes().size()).append(picture.nodes().size() == 1 ? " node (" : " nodes (").append(running).append(" run, ")
                 .append(picture.nodes().size() - running).append(" skipped), ").append(picture.edges().size())
-                .append(" edges; critical path <span class=\"crit\">").append(escape(picture.critical()))
+                .append(picture.edges().size() == 1 ? " edge" : " edges").append("; critical path <span class=\"crit\">").append(escape(picture.critical()))
                 .append("</span>: ");
         out.append(escape(String.join(" → ", plan.criticalPath().nodes().stream().map(Object::toString).toList())));
         out.append("</p>\n");

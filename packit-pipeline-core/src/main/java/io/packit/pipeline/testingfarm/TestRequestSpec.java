@@ -87,14 +87,14 @@ public record TestRequestSpec(
         return new Builder(chroot, fmf);
     }
 
-    /** Never shows secret values, only their names. */
+    /** Never shows secret values, only their names; of {@code extraParams} (which may carry secrets) only the keys. */
     @Override
     public String toString() {
         return "TestRequestSpec[chroot=" + chroot + ", distros=" + distros + ", fmf=" + fmf + ", builds="
                 + builds.stream().map(CoprBuildArtifact::artifactId).toList() + ", variables=" + variables
                 + ", env=" + env + ", secrets=" + new TreeSet<>(secrets.keySet()) + " (values hidden), trigger="
                 + trigger + ", initiator=" + initiator + ", postInstallScript=" + postInstallScript + ", extraParams="
-                + extraParams + ", skipBuild=" + skipBuild + ", ranch=" + ranch + ", compose=" + compose + "]";
+                + extraParams.keySet() + " (values hidden), skipBuild=" + skipBuild + ", ranch=" + ranch + ", compose=" + compose + "]";
     }
 
     private static Map<String, String> orderedCopy(Map<String, String> map, String name) {

@@ -181,9 +181,25 @@ class JobGraphPlannerTest {
         assertThat(ids(commit)).containsExactly("koji_build:A:koji", "bodhi_update:A:bodhi");
         assertThat(needs(commit, "bodhi_update:A:bodhi")).containsExactly("koji_build:A:koji");
         assertThat(commit.releaseGroupOf(NodeId.parse("bodhi_update:A:bodhi"))).containsExactly("B", "C", "A");
-        assertThat(diagnostics.warnings()).extracting(Problem::message)
-                .anySatisfy(message -> assertThat(message).contains("koji_build", "'B'", "top-level"));
-        assertThat(diagnostics.hasErrors()).isFalse();
+        assertThat(diagnostics.isEmpty()).as("B and C are covered by A's release").isTrue();
+    }
+
+    @Test
+    void shouldWarnAboutReleaseJobsNoTopLevelPackageCovers() {
+        var config = ConfigFixtures.config()
+                .pkg("A").depends("B").done().pkg("B").done()
+                .job(JobType.KOJI_BUILD, Trigger.COMMIT).identifier("koji").packages("B").done()
+                .build();
+        var diagnostics = new Diagnostics();
+
+        var plan = planner.plan(config, new Event.Commit("main", List.of()), diagnostics);
+
+        assertThat(plan.nodes()).isEmpty();
+        assertThat(diagnostics.warnings()).singleElement().satisfies(problem -> {
+            assertThat(problem.position()).isEqualTo(config.jobs().get(0).position());
+            assertThat(problem.message()).isEqualTo("koji_build jobs[0] does not run for 'B': release jobs run for "
+                    + "top-level packages only, and no top-level package that depends on it has this job");
+        });
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,8 +202,8 @@ class TestingFarmClientTest {
     @Test
     void shouldRetryReadsOn5xx429AndDroppedConnections() {
         String id = client.submit(request("fedora-41-x86_64"));
-        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.status(503, "{\"message\": \"busy\"}"),
-                FakeTestingFarm.Fault.retryAfter(429, 7), FakeTestingFarm.Fault.disconnect());
+        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.status(503),
+                FakeTestingFarm.Fault.retryAfter(7), FakeTestingFarm.Fault.disconnect());
 
         RequestStatus status = client.status(id);
 
@@ -215,23 +214,69 @@ class TestingFarmClientTest {
     }
 
     @Test
+    void shouldRetryAReadThatTimesOut() {
+        String id = client.submit(request("fedora-41-x86_64"));
+        var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(200)).build(), farm.apiUrl(),
+                Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
+        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.SLOW_BODY));
+
+        assertThat(impatient.status(id).state()).as("the slow answer is abandoned, the retry reads the real one")
+                .isEqualTo(RequestState.NEW);
+        assertThat(farm.calls("GET", "/v0.1/requests/")).hasSize(2);
+    }
+
+    @Test
+    void shouldRetryAReadBehindAGatewayTimeout() {
+        String id = client.submit(request("fedora-41-x86_64"));
+        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.GATEWAY_TIMEOUT).on("GET", "/v0.1/requests/"));
+
+        assertThat(client.status(id).state()).isEqualTo(RequestState.NEW);
+        assertThat(farm.calls("GET", "/v0.1/requests/")).hasSize(2);
+    }
+
+    @Test
+    void shouldReportMalformedJson() {
+        String id = client.submit(request("fedora-41-x86_64"));
+        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.MALFORMED_JSON).on("GET", "/v0.1/requests/"));
+
+        assertThatThrownBy(() -> client.status(id))
+                .isInstanceOf(TestingFarmApiException.class)
+                .hasMessageStartingWith("GET " + farm.apiUrl() + "requests/" + id + " → HTTP 200: \"malformed JSON in response: ");
+    }
+
+    @Test
+    void shouldNotResubmitWhenTheAnswerToASubmitNeverCame() {
+        var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(300)).build(), farm.apiUrl(),
+                Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
+        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.PROCESS_THEN_STALL).on("POST", "/v0.1/requests"));
+
+        assertThatThrownBy(() -> impatient.submit(request("fedora-41-x86_64")))
+                .isInstanceOfSatisfying(TestingFarmApiException.class, e -> {
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.getMessage()).startsWith("POST " + farm.apiUrl() + "requests → no response: \"timed out");
+                });
+        assertThat(farm.requestIds()).as("Testing Farm created it once").hasSize(1);
+        assertThat(farm.calls("POST", "/v0.1/requests")).as("and was never asked again").hasSize(1);
+    }
+
+    @Test
     void shouldFailAReadAfterTheLastAttemptWithMethodUrlStatusAndMessage() {
         String id = client.submit(request("fedora-41-x86_64"));
-        var fault = FakeTestingFarm.Fault.status(500, "{\"message\": \"database is down\"}");
+        var fault = FakeTestingFarm.Fault.status(500);
         farm.failNext("GET", "/v0.1/requests/", fault, fault, fault, fault);
 
         assertThatThrownBy(() -> client.status(id))
                 .isInstanceOf(TestingFarmApiException.class)
-                .hasMessage("GET " + farm.apiUrl() + "requests/" + id + " → HTTP 500 Internal Server Error: \"database is down\"");
+                .hasMessage("GET " + farm.apiUrl() + "requests/" + id + " → HTTP 500 Internal Server Error: \"injected fault\"");
         assertThat(farm.calls("GET", "/v0.1/requests/")).hasSize(4);
     }
 
     @Test
     void shouldNeverRepeatASubmit() {
-        farm.failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.status(503, "{\"message\": \"busy\"}"));
+        farm.failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.status(503));
         assertThatThrownBy(() -> client.submit(request("fedora-41-x86_64")))
                 .isInstanceOf(TestingFarmApiException.class)
-                .hasMessage("POST " + farm.apiUrl() + "requests → HTTP 503 Service Unavailable: \"busy\"");
+                .hasMessage("POST " + farm.apiUrl() + "requests → HTTP 503 Service Unavailable: \"injected fault\"");
 
         farm.failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.disconnect());
         assertThatThrownBy(() -> client.submit(request("fedora-41-x86_64")))

@@ -1,0 +1,156 @@
+package io.packit.pipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.packit.pipeline.config.LoadOptions;
+import io.packit.pipeline.config.LoadResult;
+import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.ReleaseTable;
+import io.packit.pipeline.diag.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code packit-pipeline validate [PATH]}: loads a packit.yaml and prints every problem, GNU style or as JSON. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message.",
+            "Exit status: 0 valid (warnings allowed), 3 invalid, 2 wrong command line or no config found."
+        })
+public final class ValidateCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+        TEXT,
+        JSON
+    }
+
+    /** Reads {@code text} or {@code json}. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            switch (value) {
+                case "text":
+                    return Format.TEXT;
+                case "json":
+                    return Format.JSON;
+                default:
+                    throw new CommandLine.TypeConversionException("expected text or json, got '" + value + "'");
+            }
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+            description = "The config file, or a directory to find .packit.yaml, .packit.yml, packit.yaml or packit.yml in "
+                    + "(default: the current directory).")
+    Path path;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            description = "text (default) or json.")
+    Format format;
+
+    @Option(names = "--release-table", paramLabel = "FILE",
+            description = "Release table to resolve target aliases with, instead of the one shipped (see README).")
+    Path releaseTable;
+
+    @Override
+    public Integer call() {
+        var file = configFile();
+        var options = LoadOptions.defaults();
+        if (releaseTable != null) {
+            if (!Files.isRegularFile(releaseTable)) {
+                throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
+            }
+            options = options.withReleaseTable(ReleaseTable.load(releaseTable));
+        }
+        var result = new PackitConfigLoader(options).load(file);
+        var out = spec.commandLine().getOut();
+        if (format == Format.JSON) {
+            out.println(json(file, result, options));
+        } else {
+            for (var problem : result.diagnostics().problems()) {
+                out.println(problem);
+            }
+            out.println(summary(file, result));
+        }
+        out.flush();
+        return result.isValid() ? ExitCode.OK.code() : ExitCode.CONFIG_INVALID.code();
+    }
+
+    private Path configFile() {
+        var given = path == null ? Path.of(".") : path;
+        if (Files.isDirectory(given)) {
+            return PackitConfigLoader.findConfig(given).map(Path::normalize).orElseThrow(() -> new CommandFailedException(
+                    ExitCode.USAGE, "no " + String.join(", ", PackitConfigLoader.CONFIG_FILE_NAMES) + " in "
+                            + (path == null ? "the current directory" : given.toString())));
+        }
+        if (!Files.isRegularFile(given)) {
+            throw new CommandFailedException(ExitCode.USAGE, "no such file or directory: " + given);
+        }
+        return given;
+    }
+
+    private static String summary(Path file, LoadResult result) {
+        var errors = result.diagnostics().errors().size() + result.diagnostics().droppedCount();
+        var warnings = result.diagnostics().warnings().size();
+        var warningText = warnings == 0 ? "" : ", " + plural(warnings, "warning");
+        if (result.isValid()) {
+            var config = result.configOrThrow();
+            return "%s: valid: %s, %s%s".formatted(file, plural(config.packages().size(), "package"),
+                    plural(config.jobs().size(), "job"), warningText);
+        }
+        return "%s: invalid: %s%s".formatted(file, plural(errors, "error"), warningText);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String json(Path file, LoadResult result, LoadOptions options) {
+        var document = new LinkedHashMap<String, Object>();
+        document.put("file", file.toString());
+        document.put("valid", result.isValid());
+        document.put("errors", result.diagnostics().errors().size() + result.diagnostics().droppedCount());
+        document.put("warnings", result.diagnostics().warnings().size());
+        var problems = new ArrayList<Map<String, Object>>();
+        for (Problem problem : result.diagnostics().problems()) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("file", problem.position().file());
+            entry.put("line", problem.position().line());
+            entry.put("column", problem.position().column());
+            entry.put("severity", problem.severity().label());
+            entry.put("message", problem.message());
+            problems.add(entry);
+        }
+        document.put("problems", problems);
+        result.config().ifPresent(config -> {
+            document.put("packages", List.copyOf(config.packages().keySet()));
+            document.put("jobs", config.jobs().size());
+            document.put("defaultJobs", config.defaultJobs());
+            document.put("digest", config.digest());
+        });
+        var table = new LinkedHashMap<String, Object>();
+        table.put("source", options.aliases().table().source());
+        table.put("date", options.aliases().table().date().toString());
+        document.put("releaseTable", table);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException("cannot write validation result of " + file + " as JSON", impossible);
+        }
+    }
+}

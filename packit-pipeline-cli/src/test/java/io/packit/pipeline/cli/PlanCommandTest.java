@@ -1,0 +1,114 @@
+package io.packit.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+    private static final String MONOREPO = """
+            upstream_project_url: https://github.com/example/mono
+            packages:
+              app:
+                specfile_path: app/app.spec
+                paths: [app]
+                depends: [lib]
+              lib:
+                specfile_path: lib/lib.spec
+                paths: [lib]
+              tools:
+                specfile_path: tools/tools.spec
+                paths: [tools]
+            jobs:
+              - job: copr_build
+                trigger: pull_request
+                identifier: build1
+                targets: [fedora-41-x86_64, fedora-42-x86_64]
+              - job: tests
+                trigger: pull_request
+                identifier: tests1
+                build_identifier: build1
+                targets: [fedora-41-x86_64]
+              - job: bodhi_update
+                trigger: commit
+                packages: [app]
+                dist_git_branches: [fedora-all]
+            """;
+
+    @Test
+    void shouldListNodesWithNeedsAndSkipReasons(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "pr", "--changed", "lib/src/x.c");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pull request into main")
+                .contains("copr_build:app:build1\n     needs copr_build:lib:build1@fedora-41-x86_64, "
+                        + "copr_build:lib:build1@fedora-42-x86_64, srpm:app:build1")
+                .contains("tests:app:tests1@fedora-41-x86_64\n     needs copr_build:app:build1@fedora-41-x86_64")
+                .contains("copr_build:tools:build1\n     needs srpm:tools:build1\n     skipped: unchanged")
+                .contains("critical path (1h 0m):\n  srpm:lib:build1 -> copr_build:lib:build1 -> copr_build:app:build1");
+        assertThat(CommandRun.of("plan", file.toString(), "--event", "pr", "--changed", "lib/src/x.c", "--all").out())
+                .doesNotContain("skipped: unchanged");
+    }
+
+    @Test
+    void shouldWriteJsonForMachines(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "commit", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("event").path("kind").asText()).isEqualTo("commit");
+        assertThat(json.path("nodes")).hasSize(1);
+        assertThat(json.path("nodes").get(0).path("id").asText()).isEqualTo("bodhi_update:app:bodhi_update-commit-2");
+        assertThat(json.path("critical_path").path("seconds").asLong()).isEqualTo(600);
+        assertThat(json.path("nodes").get(0).path("release_group").toString()).isEqualTo("[\"lib\",\"app\"]");
+        assertThat(CommandRun.of("plan", file.toString(), "--event", "commit").out())
+                .contains("releases lib, app (one multi-package update)");
+    }
+
+    @Test
+    void shouldReportADependsCycleWithItsPositionAndExitThree(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO.replace(
+                "specfile_path: lib/lib.spec\n", "specfile_path: lib/lib.spec\n    depends: [tools]\n").replace(
+                "specfile_path: tools/tools.spec\n", "specfile_path: tools/tools.spec\n    depends: [app]\n"));
+
+        var run = CommandRun.of("plan", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_INVALID.code());
+        assertThat(run.err()).containsPattern(
+                "packit\\.yaml:\\d+:\\d+: error: depends cycle: app -> lib -> tools -> app");
+    }
+
+    @Test
+    void shouldReportAnAmbiguousTestsJob(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO.replace("    build_identifier: build1\n", "")
+                .replace("  - job: tests\n", """
+                          - job: copr_build
+                            trigger: pull_request
+                            identifier: build2
+                          - job: tests
+                        """));
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "pr");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIG_INVALID.code());
+        assertThat(run.err()).contains("could use several copr_build jobs on pull_request: jobs[0] ('build1'), "
+                + "jobs[1] ('build2'); set build_identifier");
+    }
+
+    @Test
+    void shouldRefuseAReleaseWithoutTag(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "release");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--event release needs --tag TAG");
+    }
+}

@@ -1,0 +1,65 @@
+package io.packit.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code packit-pipeline plan} on real corpus configs, compared with golden files in
+ * {@code src/test/resources/golden/plan}. Regenerate with {@code -Dgolden.update=true} and review the diff.
+ */
+class PlanGoldenTest {
+    private static final Path SHARED = Path.of(System.getProperty("shared.dir", "../../shared"));
+    private static final Path GOLDEN = Path.of(System.getProperty("project.root", "..")).resolve(
+            "packit-pipeline-cli/src/test/resources/golden/plan");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("SSSD__sssd__.packit.yaml", List.of("--event", "pr")),
+                Arguments.of("SSSD__sssd__.packit.yaml", List.of("--event", "commit")),
+                Arguments.of("containers__podman__.packit.yaml", List.of("--event", "all")),
+                Arguments.of("containers__aardvark-dns__.packit.yaml", List.of("--event", "pr")),
+                Arguments.of("rpm-software-management__dnf__.packit.yaml", List.of("--event", "pr")),
+                Arguments.of("rpm-software-management__dnf5__.packit.yaml", List.of("--event", "all")),
+                Arguments.of("rpm-software-management__dnf5__.packit.yaml", List.of("--event", "pr", "--format", "json")),
+                Arguments.of("packit__ogr__.packit.yaml", List.of("--event", "release", "--tag", "0.50.0")),
+                Arguments.of("cockpit-project__cockpit-podman__packit.yaml", List.of("--event", "commit")),
+                Arguments.of("candlepin__subscription-manager__.packit.yml.yaml", List.of("--event", "pr")),
+                Arguments.of("keylime__keylime__.packit.yaml", List.of("--event", "pr", "--label", "ready")),
+                Arguments.of("fedora-copr__logdetective__packit.yaml", List.of("--event", "commit", "--branch", "main")),
+                Arguments.of("csutils__csmock__.packit.yaml", List.of("--event", "all")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void shouldMatchTheGoldenPlan(String file, List<String> options) throws IOException {
+        var corpusFile = SHARED.resolve("corpus").resolve(file).toString();
+        var args = new ArrayList<String>();
+        args.add("plan");
+        args.add(corpusFile);
+        args.addAll(options);
+
+        var run = CommandRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var actual = run.out().replace(SHARED.resolve("corpus") + "/", "corpus/");
+        var name = file.replace(".yaml", "") + "__" + String.join("_", options).replace("--", "")
+                + (options.contains("json") ? ".json" : ".txt");
+        var golden = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("golden file (create with -Dgolden.update=true)").exists();
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}

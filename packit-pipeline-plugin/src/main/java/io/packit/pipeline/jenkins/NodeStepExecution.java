@@ -50,7 +50,7 @@ final class NodeStepExecution extends StepExecution {
     private transient volatile StepDriver driver;
     private transient volatile ScheduledFuture<?> nextRound;
     private transient volatile boolean stopping;
-    private transient volatile String status = "starting";
+    private transient volatile String status;
     private transient boolean completed;
 
     NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
@@ -88,7 +88,7 @@ final class NodeStepExecution extends StepExecution {
         if (pending != null) {
             pending.cancel(false);
         }
-        Computer.threadPoolForRemoting.submit(() -> {
+        Computer.threadPoolForRemoting.execute(() -> {
             try {
                 var listener = getContext().get(TaskListener.class);
                 var board = PackitRunAction.board(getContext());
@@ -105,14 +105,14 @@ final class NodeStepExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        return step + " " + nodes + ": " + (status == null ? "resumed" : status);
+        return step + " " + nodes + ": " + (status == null ? "starting" : status);
     }
 
     private void schedule(Duration delay) {
         if (stopping) {
             return;
         }
-        nextRound = Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this::round),
+        nextRound = Timer.get().schedule(() -> Computer.threadPoolForRemoting.execute(this::round),
                 delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -117,7 +118,7 @@ final class NodeStepExecution extends StepExecution {
     }
 
     private void round() {
-        if (stopping) {
+        if (stopping || controllerStopping()) {
             return;
         }
         try {
@@ -136,8 +137,18 @@ final class NodeStepExecution extends StepExecution {
                 finish(board, ids, (StepProgress.Done) progress, listener);
             }
         } catch (Exception | LinkageError e) {
+            if (controllerStopping()) {
+                LOGGER.log(Level.FINE, "round of " + step + " " + nodes + " ended by the controller stopping", e);
+                return;
+            }
             fail(PackitFailure.of(e));
         }
+    }
+
+    /** Whether Jenkins is shutting down: the round is left to {@link #onResume} after the restart. */
+    private static boolean controllerStopping() {
+        var jenkins = Jenkins.getInstanceOrNull();
+        return jenkins == null || jenkins.isTerminating();
     }
 
     private void finish(BuildBoard board, List<NodeId> ids, StepProgress.Done done,

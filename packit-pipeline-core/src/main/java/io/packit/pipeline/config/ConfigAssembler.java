@@ -59,7 +59,7 @@ final class ConfigAssembler {
         } else {
             var name = singlePackageName(topEntries);
             packageEntries.put(name, topEntries);
-            packages.put(name, new PackageConfig(name, settings.build(topEntries, "", options.specfileFallback()), List.of(),
+            packages.put(name, new PackageConfig(name, settings.build(topEntries, options.repositoryName(), options.specfileFallback()), List.of(),
                     top.position()));
         }
 
@@ -72,7 +72,8 @@ final class ConfigAssembler {
                 jobs.addAll(job(index, jobNodes.get(index), packages, packageEntries));
             }
         }
-        new ReferenceChecker(diagnostics).check(packages, jobs);
+        jobs.replaceAll(job -> withDefaultTargets(job, jobs));
+        new ReferenceChecker(diagnostics).check(jobs);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -219,11 +220,9 @@ final class ConfigAssembler {
     }
 
     private String singlePackageName(Map<String, YamlMapping.Entry> top) {
-        for (var key : List.of("downstream_package_name")) {
-            if (top.get(key) != null && top.get(key).value() instanceof YamlScalar scalar && scalar.isString()
-                    && !scalar.text().isBlank()) {
-                return scalar.text();
-            }
+        if (top.get("downstream_package_name") != null && top.get("downstream_package_name").value() instanceof YamlScalar scalar
+                && scalar.isString() && !scalar.text().isBlank()) {
+            return scalar.text();
         }
         if (!options.repositoryName().isEmpty()) {
             return options.repositoryName();
@@ -296,6 +295,39 @@ final class ConfigAssembler {
                     refs, perPackage, position, Map.of()));
         }
         return jobs;
+    }
+
+    /**
+     * Packit's {@code fedora-stable} for jobs that build without {@code targets}: copr_build jobs, and tests jobs
+     * that build nothing ({@code skip_build}) or have no copr_build job of their trigger for the package (Packit then
+     * builds for them). Other tests jobs keep no targets: they test what their build builds. Defaulted targets have
+     * nothing {@link Targets#written() written} and an unknown position.
+     */
+    private JobConfig withDefaultTargets(JobConfig job, List<JobConfig> jobs) {
+        if (job.type() != JobType.COPR_BUILD && job.type() != JobType.TESTS) {
+            return job;
+        }
+        var perPackage = new LinkedHashMap<String, PackageSettings>();
+        boolean changed = false;
+        for (var entry : job.perPackage().entrySet()) {
+            var pkg = entry.getKey();
+            var current = entry.getValue();
+            boolean needsDefault = current.targets().isEmpty() && (job.type() == JobType.COPR_BUILD || job.skipBuild()
+                    || jobs.stream().noneMatch(other -> other.type() == JobType.COPR_BUILD && other.trigger() == job.trigger()
+                            && other.perPackage().containsKey(pkg)));
+            if (needsDefault) {
+                var chroots = settings.defaultTargets().chroots();
+                current = withTargets(current, new Targets(Map.of(), chroots, SourcePosition.UNKNOWN));
+                changed = true;
+            }
+            perPackage.put(pkg, current);
+        }
+        if (!changed) {
+            return job;
+        }
+        return new JobConfig(job.index(), job.type(), job.trigger(), job.identifier(), job.skipBuild(), job.manualTrigger(),
+                job.labels(), job.sidetagGroup(), job.dependents(), job.dependencies(), job.buildIdentifier(), job.packages(),
+                perPackage, job.position(), job.keyPositions());
     }
 
     private static PackageSettings withTargets(PackageSettings base, Targets targets) {
@@ -437,13 +469,15 @@ final class ConfigAssembler {
             return Optional.empty();
         }
         var type = JobType.fromKey(scalar.text());
-        if (type.isEmpty() || type.get() == JobType.KOJI_BUILD_TAG) {
+        if (type.isEmpty()) {
             var names = List.of(JobType.values()).stream().filter(t -> t != JobType.KOJI_BUILD_TAG).map(JobType::key).toList();
-            diagnostics.error(value.position(), type.isPresent()
-                    ? "job type 'koji_build_tag' in %s is internal to Packit and cannot be configured".formatted(where)
-                    : "invalid job type '%s' in %s (expected one of: %s)%s".formatted(YamlScalar.abbreviated(scalar.text()),
-                            where, jobTypeNames(), DidYouMean.hint(scalar.text(), names)));
+            diagnostics.error(value.position(), "invalid job type '%s' in %s (expected one of: %s)%s".formatted(
+                    YamlScalar.abbreviated(scalar.text()), where, jobTypeNames(), DidYouMean.hint(scalar.text(), names)));
             return Optional.empty();
+        }
+        if (type.get() == JobType.KOJI_BUILD_TAG) {
+            diagnostics.warning(value.position(), "job type 'koji_build_tag' in %s is internal to Packit; the service creates "
+                    .formatted(where) + "it for Koji tag events by itself");
         }
         return type;
     }

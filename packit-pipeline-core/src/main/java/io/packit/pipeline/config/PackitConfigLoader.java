@@ -51,8 +51,10 @@ public final class PackitConfigLoader {
     }
 
     /**
-     * Loads {@code file}, named in problems as given. When the options know no spec path, the first {@code *.spec} in
-     * the file's directory is Packit's fallback for {@code specfile_path}.
+     * Loads {@code file}, named in problems as given. The file's directory stands for the repository: when the options
+     * know no repository name, the directory's name is used (Packit's default package name of a single-package file
+     * without {@code downstream_package_name}), and when they know no spec path, the first {@code *.spec} in it is
+     * Packit's fallback for {@code specfile_path}.
      */
     public LoadResult load(Path file) {
         Objects.requireNonNull(file, "file");
@@ -74,10 +76,14 @@ public final class PackitConfigLoader {
             return new LoadResult(Optional.empty(), diagnostics);
         }
         var effective = options;
+        var directory = file.toAbsolutePath().normalize().getParent();
+        if (options.repositoryName().isEmpty() && directory != null && directory.getFileName() != null) {
+            effective = effective.withRepositoryName(directory.getFileName().toString());
+        }
         if (options.specfileFallback().isEmpty()) {
-            var spec = firstSpec(file.toAbsolutePath().getParent());
+            var spec = firstSpec(directory);
             if (spec.isPresent()) {
-                effective = options.withSpecfileFallback(spec.get());
+                effective = effective.withSpecfileFallback(spec.get());
             }
         }
         return new PackitConfigLoader(effective).load(displayName, content);

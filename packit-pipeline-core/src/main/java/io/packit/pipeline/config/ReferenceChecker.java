@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,7 +19,7 @@ final class ReferenceChecker {
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
-    void check(Map<String, PackageConfig> packages, List<JobConfig> jobs) {
+    void check(List<JobConfig> jobs) {
         duplicateIdentifiers(jobs);
         buildIdentifiers(jobs);
     }

@@ -56,8 +56,8 @@ final class ValueChecker {
                 if (mapping(name, value, kind, true) && value instanceof YamlMapping env) {
                     for (var variable : env.entries().values()) {
                         if (!(variable.value() instanceof YamlScalar)) {
-                            diagnostics.error(variable.value().position(), "environment variable '%s' in %s must be a scalar, got %s"
-                                    .formatted(variable.key(), name, variable.value().describe()));
+                            diagnostics.warning(variable.value().position(), "environment variable '%s' in %s is %s, not a value; "
+                                    .formatted(variable.key(), name, variable.value().describe()) + "it is left out");
                         }
                     }
                 }

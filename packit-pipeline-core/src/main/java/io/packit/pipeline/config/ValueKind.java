@@ -9,7 +9,6 @@ enum ValueKind {
     INTEGER_OR_STRING("an integer or a string"),
     STRING_LIST("a list of strings"),
     ANY_MAPPING("a mapping"),
-    ANY("any value"),
     TARGETS("a list of targets or a mapping of target to options"),
     DIST_GIT_BRANCHES("a list of branches or a mapping of branch to options"),
     ACTIONS("a mapping of action to command(s)"),

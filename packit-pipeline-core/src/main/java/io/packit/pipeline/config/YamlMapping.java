@@ -3,7 +3,6 @@ package io.packit.pipeline.config;
 import io.packit.pipeline.diag.SourcePosition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,10 +59,6 @@ record YamlMapping(Map<String, Entry> entries, SourcePosition position, long siz
 
     boolean has(String key) {
         return entries.containsKey(key);
-    }
-
-    List<Entry> entryList() {
-        return List.copyOf(entries.values());
     }
 
     @Override

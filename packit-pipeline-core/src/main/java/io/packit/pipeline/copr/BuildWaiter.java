@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * newer builds than a page holds), so the calls per poll grow with projects, not builds. A build's
  * {@code /build-chroot/list} is read only when its summary changed, or when it has two or more unfinished chroots of
  * which one is running: then a chroot can end without the build's summary changing (reference §1.13), so it is read
- * on every poll. The SRPM build is read once from {@code /build/source-chroot} when the summary shows it ended.
+ * on every poll. The SRPM build is read once from {@code /build/source-chroot} when the summary shows it ended
+ * ({@code importing} is reported as succeeded: the SRPM was built).
  * {@code forked} counts as success, {@code skipped} as an end without a result, {@code unknown} as an error; a
  * canceled build ends its unfinished chroots as canceled, a build failed before its chroots ran ends them as failed.
  */
@@ -30,6 +31,32 @@ public final class BuildWaiter {
     private final CoprClient client;
     private final PollSchedule schedule;
     private final RandomGenerator random;
+    private final ChrootReads chrootReads;
+
+    /** When a build's chroot list is read. */
+    public enum ChrootReads {
+        /**
+         * When the build's summary changed, and on every poll while two or more unfinished chroots include a running
+         * one: every chroot end is seen within one poll interval.
+         */
+        EVERY_POLL_WHILE_HIDDEN,
+        /**
+         * Only when the build's summary changed: fewer calls, but a chroot that ends while a sibling still runs is
+         * seen only at the build's next visible change (at the latest when the build ends).
+         */
+        ON_SUMMARY_CHANGE
+    }
+
+    /**
+     * Creates a waiter that sees every chroot end within one poll interval.
+     *
+     * @param client the Copr client (its sleeper is the clock)
+     * @param schedule poll backoff, deadline and call cap
+     * @param random the jitter source
+     */
+    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random) {
+        this(client, schedule, random, ChrootReads.EVERY_POLL_WHILE_HIDDEN);
+    }
 
     /**
      * Creates a waiter.
@@ -37,11 +64,13 @@ public final class BuildWaiter {
      * @param client the Copr client (its sleeper is the clock)
      * @param schedule poll backoff, deadline and call cap
      * @param random the jitter source
+     * @param chrootReads when chroot lists are read
      */
-    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random) {
+    public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random, ChrootReads chrootReads) {
         this.client = Objects.requireNonNull(client, "client");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.random = Objects.requireNonNull(random, "random");
+        this.chrootReads = Objects.requireNonNull(chrootReads, "chrootReads");
     }
 
     /**
@@ -148,11 +177,16 @@ public final class BuildWaiter {
         if (!t.srpmReported && srpmEnded(summary)) {
             SourceChroot srpm = client.sourceChroot(summary.id());
             polling.countCalls(1);
+            if (srpm.state() == CoprState.IMPORTING) {
+                // the SRPM was built and is being imported (reference §1.13): its build succeeded
+                srpm = new SourceChroot(CoprState.SUCCEEDED.wireName(), srpm.resultUrl());
+            }
             t.srpmReported = true;
             listener.srpmFinished(summary.id(), srpm);
         }
         boolean chrootPhase = summary.startedOn() != null || state.isTerminal();
-        if ((changed && chrootPhase) || t.mayHideChrootEnds()) {
+        boolean hidden = chrootReads == ChrootReads.EVERY_POLL_WHILE_HIDDEN && t.mayHideChrootEnds();
+        if ((changed && chrootPhase) || hidden) {
             List<CoprBuildChroot> chroots = client.buildChroots(summary.id());
             polling.countCalls(1);
             for (CoprBuildChroot chroot : chroots) {

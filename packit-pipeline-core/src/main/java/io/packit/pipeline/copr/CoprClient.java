@@ -75,6 +75,19 @@ public final class CoprClient {
     }
 
     /**
+     * Creates a client with its own OkHttp client (connect 15 s, read 60 s, write 10 min for uploads), on the wall
+     * clock with the standard retry policy: for callers that hold no OkHttp client, such as the command line.
+     *
+     * @param config URL and credentials
+     * @return the client
+     */
+    public static CoprClient connect(CoprConfig config) {
+        OkHttpClient client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(60)).writeTimeout(Duration.ofMinutes(10)).build();
+        return create(client, config);
+    }
+
+    /**
      * Returns the configuration.
      *
      * @return URL and credentials

@@ -39,6 +39,17 @@ class CorpusTest {
         assertThat(config.jobs()).hasSize(entry.expectedJobs());
         assertThat(config.packages()).isNotEmpty();
         assertThat(config.jobViews()).isNotEmpty();
+        for (var job : config.jobs()) {
+            assertThat(job.position().line()).isPositive();
+            assertThat(job.keyPositions().values()).allSatisfy(position -> {
+                assertThat(position.file()).isEqualTo(config.file());
+                assertThat(position.line()).isPositive();
+            });
+            assertThat(job.packages()).allSatisfy(ref -> assertThat(ref.position().line()).isPositive());
+            assertThat(job.perPackage().keySet()).containsExactlyElementsOf(job.packageNames());
+            job.perPackage().values().forEach(settings -> assertThat(settings.positions().values())
+                    .allSatisfy(position -> assertThat(position.line()).isPositive()));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -331,7 +331,7 @@ class LoaderTest {
     }
 
     @Test
-    void shouldFindEveryConfigFileNameAndTheSpecNextToIt(@TempDir Path directory) throws IOException {
+    void shouldFindEveryConfigFileNameAndTakeTheRepositoryAndSpecFromItsDirectory(@TempDir Path directory) throws IOException {
         assertThat(PackitConfigLoader.findConfig(directory)).isEmpty();
         for (var name : List.of("packit.yml", "packit.yaml", ".packit.yml", ".packit.yaml")) {
             Files.writeString(directory.resolve(name), "jobs: []\n");
@@ -342,8 +342,10 @@ class LoaderTest {
         var config = loader.load(directory.resolve(".packit.yaml")).configOrThrow();
 
         assertThat(config.file()).isEqualTo(directory.resolve(".packit.yaml").toString());
-        assertThat(config.packages()).containsOnlyKeys("tool");
-        assertThat(config.packages().get("tool").settings().specfilePath()).isEqualTo("tool.spec");
+        var repositoryName = directory.getFileName().toString();
+        assertThat(config.packages()).containsOnlyKeys(repositoryName);
+        assertThat(config.packages().get(repositoryName).settings().specfilePath()).isEqualTo("tool.spec");
+        assertThat(config.packages().get(repositoryName).settings().downstreamPackageName()).isEqualTo(repositoryName);
     }
 
     @Test
@@ -359,5 +361,68 @@ class LoaderTest {
 
         assertThat(config.jobs().get(0).perPackage().get("foo").targets().chrootNames())
                 .containsExactly("fedora-46-aarch64", "fedora-rawhide-aarch64");
+    }
+
+    @Test
+    void shouldLoadDependsCyclesForThePlannerToReport() {
+        var config = load("""
+                packages:
+                  a: {depends: [b]}
+                  b: {depends: [c]}
+                  c: {depends: [a]}
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                """);
+
+        assertThat(config.packages().get("c").dependsNames()).containsExactly("a");
+        assertThat(config.packages().get("a").dependsNames()).containsExactly("b");
+    }
+
+    @Test
+    void shouldLoadTheInternalKojiBuildTagJobWithAWarning() {
+        var result = loader.load(".packit.yaml", """
+                specfile_path: foo.spec
+                jobs:
+                  - job: koji_build_tag
+                    trigger: koji_build
+                    env:
+                      A: [1]
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics().problems()).map(Problem::toString).containsExactly(
+                ".packit.yaml:3:10: warning: job type 'koji_build_tag' in jobs[0] is internal to Packit; the service creates it "
+                        + "for Koji tag events by itself",
+                ".packit.yaml:6:10: warning: environment variable 'A' in 'env' in jobs[0] is a list, not a value; it is left out");
+        assertThat(result.configOrThrow().jobs()).extracting(JobConfig::type).containsExactly(JobType.KOJI_BUILD_TAG);
+    }
+
+    @Test
+    void shouldDefaultTargetsToFedoraStableWherePackitBuildsWithoutThem() {
+        var config = load("""
+                specfile_path: foo.spec
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                  - job: tests
+                    trigger: pull_request
+                  - job: tests
+                    trigger: pull_request
+                    skip_build: true
+                  - job: tests
+                    trigger: commit
+                  - job: propose_downstream
+                    trigger: release
+                """);
+
+        var stable = List.of("fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64");
+        var build = config.jobs().get(0).perPackage().get("foo").targets();
+        assertThat(build.isEmpty()).isTrue();
+        assertThat(build.chrootNames()).isEqualTo(stable);
+        assertThat(build.position()).isEqualTo(SourcePosition.UNKNOWN);
+        assertThat(config.jobs().get(1).perPackage().get("foo").targets().chrootNames()).isEmpty();
+        assertThat(config.jobs().get(2).perPackage().get("foo").targets().chrootNames()).isEqualTo(stable);
+        assertThat(config.jobs().get(3).perPackage().get("foo").targets().chrootNames()).isEqualTo(stable);
+        assertThat(config.jobs().get(4).perPackage().get("foo").targets().chrootNames()).isEmpty();
     }
 }

@@ -90,7 +90,8 @@ public final class GroovyWriter {
         if (!SAFE_STAGE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("unsafe stage name '" + comment(name) + "'");
         }
-        return literal(name);
+        // the middle dot is the renderer's own separator: written as itself, not as a unicode escape
+        return literal(name).replace("\\u00b7", "\u00b7");
     }
 
     /**

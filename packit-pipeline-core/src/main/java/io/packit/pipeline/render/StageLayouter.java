@@ -126,6 +126,11 @@ final class StageLayouter {
     private record GroupKey(String packageName, String job, RunCondition condition) {
     }
 
+    /**
+     * One stage per group of nodes (per package and job, or per package and run condition; bundles of those for
+     * {@link GroupingLevel#BUNDLE}); nodes that run the {@code packit} command line keep a stage each, since they
+     * need an agent. Each stage is its own branch: a group step runs every node when its own needs are met.
+     */
     private List<BranchSpec> groupBranches(GroupingLevel level, RenderOptions options) {
         var groups = new LinkedHashMap<GroupKey, List<Node>>();
         var cliStages = new ArrayList<StageSpec>();
@@ -145,28 +150,8 @@ final class StageLayouter {
                 return new ArrayList<>();
             }).add(node);
         }
-        var stagesByKey = new LinkedHashMap<Object, StageSpec>();
         if (level == GroupingLevel.BUNDLE) {
-            var cliBranches = cliStages.stream().map(stage -> new BranchSpec(stage.name(), List.of(stage))).toList();
-            // fewer, bigger bundles until the file fits the method budget
-            List<StageSpec> bundles = List.of();
-            for (int available = Math.max(1, options.maxStages() - cliStages.size()); available >= 1; available--) {
-                bundles = bundle(groups, available);
-                var all = new ArrayList<BranchSpec>();
-                bundles.forEach(stage -> all.add(new BranchSpec(stage.name(), List.of(stage))));
-                all.addAll(cliBranches);
-                var candidate = new PipelineLayout(level, all);
-                if (candidate.cost() <= options.maxCost() && candidate.stageBlocks() <= options.maxStages()) {
-                    break;
-                }
-                available = Math.min(available, bundles.size());
-            }
-            bundles.forEach(stage -> stagesByKey.put(stage, stage));
-            order.removeIf(GroupKey.class::isInstance);
-            var branches = new ArrayList<BranchSpec>();
-            stagesByKey.values().forEach(stage -> branches.add(new BranchSpec(stage.name(), List.of(stage))));
-            cliStages.forEach(stage -> branches.add(new BranchSpec(stage.name(), List.of(stage))));
-            return branches;
+            return bundleBranches(groups, cliStages, options);
         }
         var conditionsPerPackage = new HashMap<String, Set<RunCondition>>();
         groups.keySet().forEach(key -> conditionsPerPackage
@@ -174,32 +159,63 @@ final class StageLayouter {
         var branches = new ArrayList<BranchSpec>();
         for (var item : order) {
             if (item instanceof StageSpec cli) {
-                branches.add(new BranchSpec(cli.name(), List.of(cli)));
+                branches.add(single(cli));
                 continue;
             }
             var key = (GroupKey) item;
-            var name = !key.job().isEmpty()
-                    ? key.packageName() + DOT + key.job()
-                    : conditionsPerPackage.get(key.packageName()).size() == 1
-                            ? key.packageName()
-                            : key.packageName() + DOT + conditionLabel(key.condition());
-            var stage = groupStage(name, groups.get(key), key.condition());
-            branches.add(new BranchSpec(name, List.of(stage)));
+            String name;
+            if (!key.job().isEmpty()) {
+                name = key.packageName() + DOT + key.job();
+            } else if (conditionsPerPackage.get(key.packageName()).size() == 1) {
+                name = key.packageName();
+            } else {
+                name = key.packageName() + DOT + conditionLabel(key.condition());
+            }
+            branches.add(single(groupStage(name, groups.get(key), key.condition())));
         }
         return branches;
     }
 
+    /** Bundles of groups, as many as the budget allows (fewer and bigger until the file fits), then CLI stages. */
+    private List<BranchSpec> bundleBranches(
+            Map<GroupKey, List<Node>> groups, List<StageSpec> cliStages, RenderOptions options) {
+        var branches = new ArrayList<BranchSpec>();
+        // every group costs about one list string; start from what the rest of the budget pays for
+        int byCost = (options.maxCost() - groups.size()) / PipelineLayout.STAGE_COST;
+        int available = Math.max(1, Math.min(options.maxStages() - cliStages.size(), byCost));
+        while (true) {
+            branches.clear();
+            var bundles = bundle(groups, available);
+            bundles.forEach(stage -> branches.add(single(stage)));
+            cliStages.forEach(stage -> branches.add(single(stage)));
+            var candidate = new PipelineLayout(GroupingLevel.BUNDLE, branches);
+            boolean fits = candidate.cost() <= options.maxCost() && candidate.stageBlocks() <= options.maxStages();
+            if (fits || available == 1) {
+                return branches;
+            }
+            available = Math.min(available, bundles.size()) - 1;
+        }
+    }
+
+    private static BranchSpec single(StageSpec stage) {
+        return new BranchSpec(stage.name(), List.of(stage));
+    }
+
+    /**
+     * The groups cut into about {@code available} bundles: groups of one run condition (or one parameter-gated
+     * job) share bundles, each condition gets bundles in proportion to its groups, sizes differ by at most one.
+     */
     private List<StageSpec> bundle(Map<GroupKey, List<Node>> groups, int available) {
         var byCondition = new LinkedHashMap<Object, List<List<Node>>>();
         groups.forEach((key, nodes) -> byCondition.computeIfAbsent(
                 WhenConditions.needsParameter(key.condition()) ? key : key.condition(), c -> new ArrayList<>()).add(nodes));
-        int slots = Math.max(1, available - byCondition.size());
-        int perBundle = Math.max(1, (groups.size() + slots - 1) / slots);
+        int total = groups.size();
         var stages = new ArrayList<StageSpec>();
         byCondition.forEach((bundleKey, packages) -> {
             var condition = packages.get(0).get(0).condition();
-            for (int start = 0; start < packages.size(); start += perBundle) {
-                var chunk = packages.subList(start, Math.min(packages.size(), start + perBundle));
+            int count = Math.max(1, Math.min(packages.size(), (int) ((long) packages.size() * available / total)));
+            for (int b = 0; b < count; b++) {
+                var chunk = packages.subList(b * packages.size() / count, (b + 1) * packages.size() / count);
                 var nodes = chunk.stream().flatMap(List::stream).toList();
                 var first = chunk.get(0).get(0).id().packageName();
                 var last = chunk.get(chunk.size() - 1).get(0).id().packageName();
@@ -270,15 +286,6 @@ final class StageLayouter {
 
     private static String unique(String name, Map<String, Integer> seen) {
         int count = seen.merge(name, 1, Integer::sum);
-        if (count == 1) {
-            return name;
-        }
-        var numbered = name + " (" + count + ")";
-        return seen.containsKey(numbered) ? unique(numbered, seen) : unique0(numbered, seen);
-    }
-
-    private static String unique0(String name, Map<String, Integer> seen) {
-        seen.put(name, 1);
-        return name;
+        return count == 1 ? name : unique(name + " (" + count + ")", seen);
     }
 }

@@ -178,6 +178,22 @@ class JenkinsfileRendererTest {
     }
 
     @Test
+    void shouldSelectWholePackagesAndJobsWhenGrouping() {
+        var plan = PlanScenarios.monorepo();
+        var byPackage = new JenkinsfileRenderer(RenderOptions.DEFAULTS.withMinLevel(GroupingLevel.PACKAGE)).layout(plan);
+        var byJob = new JenkinsfileRenderer(RenderOptions.DEFAULTS.withMinLevel(GroupingLevel.JOB)).layout(plan);
+
+        assertThat(byPackage.stages()).extracting(StageSpec::selectors).contains(
+                List.of("package:common"), List.of("package:lib"),
+                List.of("job:app:build", "job:app:tests"));
+        assertThat(byPackage.stages()).filteredOn(stage -> stage.step().equals(StepCatalog.CLI))
+                .extracting(stage -> stage.nodes().get(0).toString())
+                .containsExactly("koji_build:app:koji", "bodhi_update:app:bodhi");
+        assertThat(byJob.stages()).extracting(StageSpec::selectors)
+                .contains(List.of("job:common:build"), List.of("job:common:tests"));
+    }
+
+    @Test
     void shouldRenderAnEmptyPlan() {
         var text = renderer.render(PlanFixtures.plan().build());
 

@@ -1,5 +1,6 @@
 package io.packit.pipeline.render;
 
+import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.graph.Event;
@@ -34,11 +35,16 @@ public final class RuntimePipeline {
     /**
      * Loads {@code content}.
      *
-     * @param file the config's path in the repository, used in every problem
+     * @param file           the config's path in the repository, used in every problem
+     * @param repositoryName the repository's name, Packit's default package name of a single-package config
+     *                       ({@code packit-pipeline render --repository}); empty when unknown
      * @throws io.packit.pipeline.diag.InvalidInputException with every problem when the config is invalid
      */
-    public static PackitConfig load(String file, byte[] content) {
-        return new PackitConfigLoader().load(file, content).configOrThrow();
+    public static PackitConfig load(String file, byte[] content, String repositoryName) {
+        Objects.requireNonNull(repositoryName, "repositoryName");
+        var options = repositoryName.isEmpty() ? LoadOptions.defaults()
+                : LoadOptions.defaults().withRepositoryName(repositoryName);
+        return new PackitConfigLoader(options).load(file, content).configOrThrow();
     }
 
     /** The plan of {@code config} for every trigger, as {@code packit-pipeline render} makes it. */

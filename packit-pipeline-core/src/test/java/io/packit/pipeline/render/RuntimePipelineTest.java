@@ -28,7 +28,7 @@ class RuntimePipelineTest {
 
     @Test
     void shouldRenderAJenkinsfileWhoseStepsNameTheNodesOfTheBuildsPlan() {
-        var config = RuntimePipeline.load(".packit.yaml", CONFIG.getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(".packit.yaml", CONFIG.getBytes(StandardCharsets.UTF_8), "");
 
         var jenkinsfile = RuntimePipeline.render(config);
 
@@ -40,7 +40,7 @@ class RuntimePipelineTest {
 
     @Test
     void shouldKeepTheRenderedNodesWhenNamingTheBuildsEvent() {
-        var config = RuntimePipeline.load(".packit.yaml", CONFIG.getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(".packit.yaml", CONFIG.getBytes(StandardCharsets.UTF_8), "");
         var pullRequest = new Event.PullRequest("main", 12, List.of(), List.of());
 
         var plan = RuntimePipeline.planFor(config, pullRequest);
@@ -53,10 +53,19 @@ class RuntimePipelineTest {
     @Test
     void shouldRefuseAnInvalidConfigWithItsProblems() {
         assertThatThrownBy(() -> RuntimePipeline.load(".packit.yaml",
-                "jobs:\n  - job: copr_buidl\n    trigger: pull_request\n".getBytes(StandardCharsets.UTF_8)))
+                "jobs:\n  - job: copr_buidl\n    trigger: pull_request\n".getBytes(StandardCharsets.UTF_8), ""))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(".packit.yaml:2:")
                 .hasMessageContaining("copr_buidl");
+    }
+
+    @Test
+    void shouldNameASinglePackageWithoutDownstreamNameAfterTheRepositoryAsPackitDoes() {
+        var config = RuntimePipeline.load(".packit.yaml", CONFIG.replace("downstream_package_name: hello\n", "")
+                .getBytes(StandardCharsets.UTF_8), "hello-upstream");
+
+        assertThat(RuntimePipeline.planFor(config).nodes()).extracting(node -> node.id().packageName())
+                .containsOnly("hello-upstream");
     }
 
     @Test

@@ -44,9 +44,11 @@ public class PackitFlowDefinition extends FlowDefinition {
                     + owner.getExecutable());
         }
         var trusted = TrustedFile.read(run, configFile, listener);
-        var config = RuntimePipeline.load(configFile, trusted.content().getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(configFile, trusted.content().getBytes(StandardCharsets.UTF_8),
+                trusted.repository());
         var script = RuntimePipeline.render(config);
-        run.addOrReplaceAction(new PackitRunAction(configFile, trusted.content(), trusted.origin()));
+        run.addOrReplaceAction(new PackitRunAction(configFile, trusted.content(), trusted.origin(),
+                trusted.repository()));
         listener.getLogger().println("Rendered the pipeline from " + configFile + " (" + config.digest() + ") at "
                 + trusted.origin());
         return new CpsFlowDefinition(script, true).create(owner, listener, actions);

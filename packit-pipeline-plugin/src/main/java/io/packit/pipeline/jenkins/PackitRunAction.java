@@ -11,7 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jenkins.scm.api.SCMRevisionAction;
-import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -30,6 +29,7 @@ public final class PackitRunAction extends InvisibleAction {
     private final String configFile;
     private final String configText;
     private final String origin;
+    private final String repository;
 
     private transient BuildBoard board;
     private transient AgentCliExecutor cli;
@@ -39,12 +39,14 @@ public final class PackitRunAction extends InvisibleAction {
      *
      * @param configFile the config's path in the repository
      * @param configText its content
-     * @param origin     where it was read, for people ({@code trusted revision … of PR-12})
+     * @param origin     where it was read, for people ({@code revision … of PR-12})
+     * @param repository the repository's name, Packit's default package name
      */
-    public PackitRunAction(String configFile, String configText, String origin) {
+    public PackitRunAction(String configFile, String configText, String origin, String repository) {
         this.configFile = configFile;
         this.configText = configText;
         this.origin = origin;
+        this.repository = repository;
     }
 
     /** The config's path in the repository. */
@@ -60,6 +62,11 @@ public final class PackitRunAction extends InvisibleAction {
     /** Where the config was read. */
     public String getOrigin() {
         return origin;
+    }
+
+    /** The repository's name. */
+    public String getRepository() {
+        return repository;
     }
 
     /**
@@ -109,7 +116,7 @@ public final class PackitRunAction extends InvisibleAction {
             if (existing != null) {
                 return existing;
             }
-            var created = new PackitRunAction(configFile, trusted.content(), trusted.origin());
+            var created = new PackitRunAction(configFile, trusted.content(), trusted.origin(), trusted.repository());
             run.addAction(created);
             run.save();
             return created;
@@ -118,20 +125,14 @@ public final class PackitRunAction extends InvisibleAction {
 
     private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
         if (board == null) {
-            var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8));
+            var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository);
             var revision = SCMRevisionAction.getRevision(run);
             cli = new AgentCliExecutor();
-            var executors = PackitServices.executors(run, env, cli, repositoryName(run),
+            var executors = PackitServices.executors(run, env, cli, repository,
                     revision == null ? "" : revision.toString());
             board = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
                     new File(run.getRootDir(), STATE_FILE).toPath(), executors);
         }
         return board;
-    }
-
-    /** The multibranch project's name (its repository's, in an organization folder), else the job's. */
-    private static String repositoryName(Run<?, ?> run) {
-        var job = run.getParent();
-        return job.getParent() instanceof WorkflowMultiBranchProject project ? project.getName() : job.getName();
     }
 }

@@ -19,10 +19,12 @@ import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
  * so a fork cannot change what runs with the target's credentials. When the untrusted tip has a different file,
  * the log says so and the trusted one is used.
  *
- * @param content the file's content
- * @param origin  where it was read, for people
+ * @param content    the file's content
+ * @param origin     where it was read, for people
+ * @param repository the repository's name: the multibranch project's (in an organization folder, the
+ *                   repository's), Packit's default package name
  */
-record TrustedFile(String content, String origin) {
+record TrustedFile(String content, String origin, String repository) {
     /**
      * Reads {@code path} at the trusted revision of the branch {@code run} builds.
      *
@@ -67,7 +69,7 @@ record TrustedFile(String content, String origin) {
                         + "; running it as it is in the trusted revision " + trusted);
             }
         }
-        return new TrustedFile(content, "revision " + trusted + " of " + branch.getName());
+        return new TrustedFile(content, "revision " + trusted + " of " + branch.getName(), project.getName());
     }
 
     private static String contentAt(SCMSource source, SCMHead head,

@@ -97,7 +97,8 @@ class PackitPipelineITest {
     @Test
     void shouldRunTheStepsOfACommittedJenkinsfileReadingTheConfigFromTheTrustedRevision(JenkinsRule r)
             throws Exception {
-        var config = RuntimePipeline.load(".packit.yaml", PackitTestbed.CONFIG.getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(".packit.yaml", PackitTestbed.CONFIG.getBytes(StandardCharsets.UTF_8),
+                PackitTestbed.REPO);
         testbed.commit("master", "Jenkinsfile", RuntimePipeline.render(config));
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new WorkflowBranchProjectFactory());
@@ -133,7 +134,8 @@ class PackitPipelineITest {
     @Test
     void shouldRefuseAJenkinsfileRenderedFromAnotherConfig(JenkinsRule r) throws Exception {
         var older = PackitTestbed.CONFIG.replace("fedora-41-x86_64]", "fedora-41-x86_64]\n    # older");
-        var config = RuntimePipeline.load(".packit.yaml", older.getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(".packit.yaml", older.getBytes(StandardCharsets.UTF_8),
+                PackitTestbed.REPO);
         testbed.commit("master", "Jenkinsfile", RuntimePipeline.render(config));
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new WorkflowBranchProjectFactory());
@@ -234,7 +236,8 @@ class PackitPipelineITest {
                     dist_git_branches: [fedora-rawhide]
                 """;
         testbed.commit("master", ".packit.yaml", withKoji);
-        var config = RuntimePipeline.load(".packit.yaml", withKoji.getBytes(StandardCharsets.UTF_8));
+        var config = RuntimePipeline.load(".packit.yaml", withKoji.getBytes(StandardCharsets.UTF_8),
+                PackitTestbed.REPO);
         var koji = RuntimePipeline.planFor(config).nodes().stream()
                 .filter(node -> node.kind() == io.packit.pipeline.graph.NodeKind.KOJI_BUILD)
                 .findFirst().orElseThrow().id();

@@ -1,0 +1,106 @@
+package io.packit.pipeline.render;
+
+import io.packit.pipeline.config.LoadOptions;
+import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.graph.Event;
+import io.packit.pipeline.graph.JobGraphPlanner;
+import io.packit.pipeline.graph.Plan;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code .packit.yaml} as a CI build runs it: loaded from the bytes the build read, planned for every trigger at
+ * once (so every node id of a rendered Jenkinsfile names one node of the plan, as {@link StepCatalog} promises),
+ * rendered when the build starts. The Jenkins plugin's flow definition and its steps go through here, so what a
+ * step runs is exactly what was rendered.
+ */
+public final class RuntimePipeline {
+    /** The config file a build reads when nothing names another: {@code .packit.yaml}. */
+    public static final String DEFAULT_CONFIG_FILE = PackitConfigLoader.CONFIG_FILE_NAMES.get(0);
+
+    /** Jenkins multibranch: the change request number, its target branch, the tag, the branch. */
+    static final String CHANGE_ID = "CHANGE_ID";
+    static final String CHANGE_TARGET = "CHANGE_TARGET";
+    static final String TAG_NAME = "TAG_NAME";
+    static final String BRANCH_NAME = "BRANCH_NAME";
+
+    private static final Pattern COMMIT = Pattern.compile("\\b[0-9a-f]{40}\\b");
+
+    private RuntimePipeline() {
+    }
+
+    /**
+     * Loads {@code content}.
+     *
+     * @param file           the config's path in the repository, used in every problem
+     * @param repositoryName the repository's name, Packit's default package name of a single-package config
+     *                       ({@code packit-pipeline render --repository}); empty when unknown
+     * @throws io.packit.pipeline.diag.InvalidInputException with every problem when the config is invalid
+     */
+    public static PackitConfig load(String file, byte[] content, String repositoryName) {
+        Objects.requireNonNull(repositoryName, "repositoryName");
+        var options = repositoryName.isEmpty() ? LoadOptions.defaults()
+                : LoadOptions.defaults().withRepositoryName(repositoryName);
+        return new PackitConfigLoader(options).load(file, content).configOrThrow();
+    }
+
+    /** The plan of {@code config} for every trigger, as {@code packit-pipeline render} makes it. */
+    public static Plan planFor(PackitConfig config) {
+        return new JobGraphPlanner().plan(config, new Event.AllTriggers());
+    }
+
+    /**
+     * The plan of {@code config} for every trigger (the nodes and ids of the rendered Jenkinsfile), carrying the
+     * event the build is for, which names its Copr projects ({@code <repo>-<pr id>}, …).
+     */
+    public static Plan planFor(PackitConfig config, Event event) {
+        var plan = planFor(config);
+        return new Plan(plan.config(), event, plan.nodes(), plan.edges(), plan.criticalPath(), plan.dependencyRepos(),
+                plan.index());
+    }
+
+    /** The Jenkinsfile of {@code config}, as {@code packit-pipeline render} writes it. */
+    public static String render(PackitConfig config) {
+        return new JenkinsfileRenderer().render(planFor(config));
+    }
+
+    /**
+     * The event a build is for, from the variables Jenkins sets in a multibranch build: {@code CHANGE_ID} and
+     * {@code CHANGE_TARGET} for a pull request, {@code TAG_NAME} for a tag, {@code BRANCH_NAME} for a branch; every
+     * trigger when none is set.
+     */
+    public static Event eventOf(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        var change = environment.getOrDefault(CHANGE_ID, "");
+        if (!change.isEmpty()) {
+            return new Event.PullRequest(environment.getOrDefault(CHANGE_TARGET, ""), number(change), List.of(),
+                    List.of());
+        }
+        var tag = environment.getOrDefault(TAG_NAME, "");
+        if (!tag.isEmpty()) {
+            return new Event.Release(tag);
+        }
+        var branch = environment.getOrDefault(BRANCH_NAME, "");
+        return branch.isEmpty() ? new Event.AllTriggers() : new Event.Commit(branch, List.of());
+    }
+
+    /**
+     * The commit of an SCM revision as the SCM prints it: the first full commit hash in {@code revision} (a Git
+     * branch prints its hash; a GitHub pull request its head hash first, then {@code +base (merge)}), or empty.
+     */
+    public static String commitOf(String revision) {
+        var matcher = COMMIT.matcher(Objects.requireNonNull(revision, "revision"));
+        return matcher.find() ? matcher.group() : "";
+    }
+
+    private static int number(String changeId) {
+        try {
+            return Integer.parseInt(changeId);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

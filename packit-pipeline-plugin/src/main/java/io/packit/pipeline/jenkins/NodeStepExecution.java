@@ -1,0 +1,207 @@
+package io.packit.pipeline.jenkins;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Computer;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.packit.pipeline.engine.BuildBoard;
+import io.packit.pipeline.engine.NodeState;
+import io.packit.pipeline.engine.StepCall;
+import io.packit.pipeline.engine.StepDriver;
+import io.packit.pipeline.engine.StepProgress;
+import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.render.StepCatalog;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The execution of every packit step. It never blocks the pipeline and, for the steps that talk only to Copr and
+ * Testing Farm, holds no executor: each round ({@link StepDriver#advance}) runs on a pool thread and schedules the next one on Jenkins'
+ * timer. Its only state is its arguments; the nodes' states and remote ids live in the build's
+ * {@link PackitRunAction}, so after a controller restart {@link #onResume} simply starts rounds again and polls
+ * what was submitted. {@link #stop} cancels the remote builds and requests. A {@link StepCatalog#CLI} step lends
+ * its agent to the build's {@link AgentCliExecutor} before each round.
+ */
+final class NodeStepExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(NodeStepExecution.class.getName());
+    /** How often a node waiting for its needs looks at the board again. */
+    static final Duration WAIT_POLL = Duration.ofSeconds(5);
+
+    private final String step;
+    private final ArrayList<String> nodes;
+    private final ArrayList<String> needs;
+    private final ArrayList<String> chroots;
+    private final String target;
+    private final ArrayList<String> cliArgs;
+
+    private transient volatile StepDriver driver;
+    private transient volatile ScheduledFuture<?> nextRound;
+    private transient volatile boolean stopping;
+    private transient volatile String status;
+    private transient boolean completed;
+
+    NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
+            String target) {
+        this(context, step, nodes, needs, chroots, target, List.of());
+    }
+
+    /** A {@link StepCatalog#CLI} execution: its node runs {@code packit} with {@code cliArgs} on the step's agent. */
+    NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
+            String target, List<String> cliArgs) {
+        super(context);
+        this.step = step;
+        this.nodes = new ArrayList<>(nodes);
+        this.needs = new ArrayList<>(needs);
+        this.chroots = new ArrayList<>(chroots);
+        this.target = target;
+        this.cliArgs = new ArrayList<>(cliArgs);
+    }
+
+    @Override
+    public boolean start() {
+        schedule(Duration.ZERO);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        schedule(Duration.ZERO);
+    }
+
+    @Override
+    public void stop(Throwable cause) {
+        stopping = true;
+        var pending = nextRound;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        Computer.threadPoolForRemoting.execute(() -> {
+            try {
+                var listener = getContext().get(TaskListener.class);
+                var board = PackitRunAction.board(getContext());
+                var ids = new StepCall(step, nodes, needs, chroots, target).resolve(board.state());
+                var log = driverOf(board).cancel(ids, "the build was aborted");
+                log.forEach(listener.getLogger()::println);
+            } catch (Exception | LinkageError e) {
+                LOGGER.log(Level.WARNING, "could not cancel the remote work of " + step + " " + nodes, e);
+            } finally {
+                fail(cause);
+            }
+        });
+    }
+
+    @Override
+    public String getStatus() {
+        return step + " " + nodes + ": " + (status == null ? "starting" : status);
+    }
+
+    private void schedule(Duration delay) {
+        if (stopping) {
+            return;
+        }
+        nextRound = Timer.get().schedule(() -> Computer.threadPoolForRemoting.execute(this::round),
+                delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void round() {
+        if (stopping || controllerStopping()) {
+            return;
+        }
+        try {
+            var listener = getContext().get(TaskListener.class);
+            var board = PackitRunAction.board(getContext());
+            var ids = new StepCall(step, nodes, needs, chroots, target).resolve(board.state());
+            if (StepCatalog.CLI.equals(step)) {
+                lendAgent(ids);
+            }
+            var progress = driverOf(board).advance(ids);
+            progress.log().forEach(listener.getLogger()::println);
+            if (progress instanceof StepProgress.Pending pending) {
+                status = "waiting or running, next look in " + pending.delay().toSeconds() + "s";
+                schedule(pending.delay());
+            } else {
+                finish(board, ids, (StepProgress.Done) progress, listener);
+            }
+        } catch (Exception | LinkageError e) {
+            if (controllerStopping()) {
+                LOGGER.log(Level.FINE, "round of " + step + " " + nodes + " ended by the controller stopping", e);
+                return;
+            }
+            fail(PackitFailure.of(e));
+        }
+    }
+
+    /** Whether Jenkins is shutting down: the round is left to {@link #onResume} after the restart. */
+    private static boolean controllerStopping() {
+        var jenkins = Jenkins.getInstanceOrNull();
+        return jenkins == null || jenkins.isTerminating();
+    }
+
+    private void finish(BuildBoard board, List<NodeId> ids, StepProgress.Done done,
+            TaskListener listener) throws Exception {
+        var run = getContext().get(Run.class);
+        var flowNode = getContext().get(FlowNode.class);
+        TestReport.publish(run, flowNode, board.state(), ids, listener);
+        status = done.state().key();
+        if (done.state() == NodeState.FAILED) {
+            fail(new AbortException(done.message()));
+            return;
+        }
+        if (done.state() == NodeState.SKIPPED) {
+            SkippedStage.mark(flowNode);
+            listener.getLogger().println(done.message());
+        } else if (!done.message().isEmpty()) {
+            listener.getLogger().println(done.message());
+        }
+        if (claimCompletion()) {
+            getContext().onSuccess(null);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (claimCompletion()) {
+            getContext().onFailure(failure);
+        }
+    }
+
+    /** Whether this caller ends the step: a round and {@link #stop} may both try, only the first one does. */
+    private synchronized boolean claimCompletion() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        return true;
+    }
+
+    private void lendAgent(List<NodeId> ids) throws IOException, InterruptedException {
+        var context = getContext();
+        var cli = PackitRunAction.cli(context);
+        for (var id : ids) {
+            cli.prepare(id, context.get(Launcher.class), context.get(FilePath.class),
+                    PackitRunAction.environment(context), context.get(TaskListener.class), cliArgs);
+        }
+    }
+
+    private StepDriver driverOf(BuildBoard board) {
+        var current = driver;
+        if (current == null) {
+            current = board.driver(WAIT_POLL);
+            driver = current;
+        }
+        return current;
+    }
+}

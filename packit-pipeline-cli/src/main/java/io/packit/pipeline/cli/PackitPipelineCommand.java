@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Run 'packit-pipeline help COMMAND' for the options of one command."
         },
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, GraphCommand.class,
-            CoprBuildCommand.class, TestingFarmCommand.class})
+            RenderCommand.class, CoprBuildCommand.class, TestingFarmCommand.class})
 public final class PackitPipelineCommand implements Runnable {
     @Spec
     CommandSpec spec;

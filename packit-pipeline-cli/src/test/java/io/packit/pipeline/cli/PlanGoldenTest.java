@@ -47,6 +47,8 @@ class PlanGoldenTest {
         args.add("plan");
         args.add(corpusFile);
         args.addAll(options);
+        args.add("--repository");
+        args.add(file.split("__")[1]);
 
         var run = CommandRun.of(args.toArray(String[]::new));
 

@@ -35,9 +35,10 @@ public final class StepCatalog {
      * {@code packitSrpm(node: 'srpm:A:build1', needs: [...])}: ensures the package's Copr project, submits the
      * Copr build of the node's package and job (the build {@code copr_build:A:build1} of the same package and
      * job), and waits for its SRPM phase (Copr's source chroot) to end. Succeeds when the SRPM was built; the
-     * build id is kept in the run's engine state for the {@link #COPR_BUILD} step. Its {@code needs} are the
-     * builds it depends on ({@code depends}), chroot-level: the build is submitted for the chroots whose needs
-     * all succeeded. Needs no agent.
+     * build id is kept in the run's engine state for the {@link #COPR_BUILD} step. Its {@code needs} are the plan
+     * edges into the srpm node (often none). The engine may hold the submission longer: without Copr batches a
+     * build is submitted only once the needs of its {@code copr_build} node (builds it {@code depends} on) have
+     * ended, for the chroots where they succeeded. Needs no agent.
      */
     public static final String SRPM = "packitSrpm";
 

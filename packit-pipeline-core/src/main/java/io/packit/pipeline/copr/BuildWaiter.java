@@ -17,11 +17,16 @@ import java.util.random.RandomGenerator;
  * Waits on many Copr builds at once and reports each chroot as it ends.
  *
  * <p>Each poll makes one {@code GET /build/list} per project (newest first, paged only when the project has more
- * newer builds than a page holds), so the calls per poll grow with projects, not builds. A build's
- * {@code /build-chroot/list} is read only when its summary changed, or when it has two or more unfinished chroots of
- * which one is running: then a chroot can end without the build's summary changing (reference §1.13), so it is read
- * on every poll. The SRPM build is read once from {@code /build/source-chroot} when the summary shows it ended
- * ({@code importing} is reported as succeeded: the SRPM was built).
+ * newer builds than a page holds), so the calls per poll grow with projects, not builds. The SRPM build is read once
+ * from {@code /build/source-chroot} when the summary shows it ended ({@code importing} is reported as succeeded: the
+ * SRPM was built). A build's chroots are read when its summary changed after a chroot started, and on every poll while
+ * it has two or more unfinished chroots of which one is running: then a chroot can end without the build's summary
+ * changing (reference §1.13). By default ({@link ChrootReads#PROJECT_MONITOR}) those reads are served by one
+ * {@code GET /monitor} per project directory and poll for every build the monitor shows (the newest build of its
+ * package in each of its unfinished chroots, once the SRPM build named the package); only builds it does not show
+ * (superseded by a newer build of the same package, or ended before their package was known) read their own
+ * {@code /build-chroot/list}. A monitor call that fails falls back to the chroot lists for that poll; one that Copr
+ * refuses (4xx other than 429) turns the monitor off for the rest of the wait.
  * {@code forked} counts as success, {@code skipped} as an end without a result, {@code unknown} as an error; a
  * canceled build ends its unfinished chroots as canceled, a build failed before its chroots ran ends them as failed.
  */
@@ -33,29 +38,37 @@ public final class BuildWaiter {
     private final RandomGenerator random;
     private final ChrootReads chrootReads;
 
-    /** When a build's chroot list is read. */
+    /** Where and when a build's chroot states are read. */
     public enum ChrootReads {
         /**
-         * When the build's summary changed, and on every poll while two or more unfinished chroots include a running
-         * one: every chroot end is seen within one poll interval.
+         * As {@link #EVERY_POLL_WHILE_HIDDEN}, but the reads of builds the project monitor shows come from one
+         * {@code GET /monitor} per project directory and poll, shared by all of them: every chroot end is seen within
+         * one poll interval, and the calls per poll do not grow with the builds.
+         */
+        PROJECT_MONITOR,
+        /**
+         * Each build's {@code /build-chroot/list} when its summary changed, and on every poll while two or more
+         * unfinished chroots include a running one: every chroot end is seen within one poll interval.
          */
         EVERY_POLL_WHILE_HIDDEN,
         /**
-         * Only when the build's summary changed: fewer calls, but a chroot that ends while a sibling still runs is
-         * seen only at the build's next visible change (at the latest when the build ends).
+         * Each build's {@code /build-chroot/list} only when its summary changed: fewer calls than
+         * {@link #EVERY_POLL_WHILE_HIDDEN}, but a chroot that ends while a sibling still runs is seen only at the
+         * build's next visible change (at the latest when the build ends).
          */
         ON_SUMMARY_CHANGE
     }
 
     /**
-     * Creates a waiter that sees every chroot end within one poll interval.
+     * Creates a waiter that reads chroot states from the project monitor ({@link ChrootReads#PROJECT_MONITOR}) and sees
+     * every chroot end within one poll interval.
      *
      * @param client the Copr client (its sleeper is the clock)
      * @param schedule poll backoff, deadline and call cap
      * @param random the jitter source
      */
     public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random) {
-        this(client, schedule, random, ChrootReads.EVERY_POLL_WHILE_HIDDEN);
+        this(client, schedule, random, ChrootReads.PROJECT_MONITOR);
     }
 
     /**
@@ -64,7 +77,7 @@ public final class BuildWaiter {
      * @param client the Copr client (its sleeper is the clock)
      * @param schedule poll backoff, deadline and call cap
      * @param random the jitter source
-     * @param chrootReads when chroot lists are read
+     * @param chrootReads where and when chroot states are read
      */
     public BuildWaiter(CoprClient client, PollSchedule schedule, RandomGenerator random, ChrootReads chrootReads) {
         this.client = Objects.requireNonNull(client, "client");
@@ -86,11 +99,11 @@ public final class BuildWaiter {
         for (CoprBuild build : builds) {
             tracked.put(build.id(), new Tracked(build));
         }
-        List<ChrootResult> results = new ArrayList<>();
         PollSchedule.Polling polling = schedule.start(client.sleeper().now(), random);
+        Wait wait = new Wait(tracked, polling, listener, chrootReads == ChrootReads.PROJECT_MONITOR);
         WaitResult.Ending ending;
         while (true) {
-            pollOnce(tracked, polling, listener, results);
+            pollOnce(wait);
             if (tracked.values().stream().allMatch(t -> t.done)) {
                 ending = WaitResult.Ending.ALL_FINISHED;
                 break;
@@ -120,30 +133,69 @@ public final class BuildWaiter {
                 unfinished.add(id);
             }
         });
-        return new WaitResult(ending, results, last, unfinished, polling.calls());
+        return new WaitResult(ending, wait.results, last, unfinished, polling.calls());
     }
 
-    private void pollOnce(Map<Long, Tracked> tracked, PollSchedule.Polling polling, BuildListener listener,
-            List<ChrootResult> results) {
+    private void pollOnce(Wait wait) {
         Map<String, List<Tracked>> byProject = new LinkedHashMap<>();
-        for (Tracked t : tracked.values()) {
+        for (Tracked t : wait.tracked.values()) {
             if (!t.done) {
                 byProject.computeIfAbsent(t.build.ownername() + "/" + t.build.projectname(), k -> new ArrayList<>())
                         .add(t);
             }
         }
         for (List<Tracked> group : byProject.values()) {
-            Map<Long, CoprBuild> seen = listProject(group, polling);
+            Map<Long, CoprBuild> seen = listProject(group, wait.polling);
+            Map<Tracked, CoprBuild> summaries = new LinkedHashMap<>();
             for (Tracked t : group) {
                 CoprBuild summary = seen.get(t.build.id());
                 if (summary == null) {
                     // not on the list (moved to another page meanwhile, or deleted): ask for it alone
                     summary = client.getBuild(t.build.id());
-                    polling.countCalls(1);
+                    wait.polling.countCalls(1);
                 }
-                update(t, summary, polling, listener, results);
+                summaries.put(t, summary);
+            }
+            Map<String, Map<String, MonitoredPackage>> monitors = readMonitors(summaries, wait);
+            summaries.forEach((t, summary) -> update(t, summary, monitors.get(dirKey(summary)), wait));
+        }
+    }
+
+    /** One {@code /monitor} per project directory that holds a build whose chroots are due and which it may show. */
+    private Map<String, Map<String, MonitoredPackage>> readMonitors(Map<Tracked, CoprBuild> summaries, Wait wait) {
+        Map<String, Map<String, MonitoredPackage>> monitors = new HashMap<>();
+        if (!wait.monitorOn) {
+            return monitors;
+        }
+        Map<String, CoprBuild> wanted = new LinkedHashMap<>();
+        summaries.forEach((t, summary) -> {
+            if (!t.offMonitor && packageName(summary) != null && chrootsDue(t, summary)) {
+                wanted.putIfAbsent(dirKey(summary), summary);
+            }
+        });
+        for (Map.Entry<String, CoprBuild> dir : wanted.entrySet()) {
+            if (!wait.monitorOn) {
+                break;
+            }
+            CoprBuild build = dir.getValue();
+            boolean mainDir = build.projectDirname() == null || build.projectDirname().equals(build.projectname());
+            wait.polling.countCalls(1);
+            try {
+                Map<String, MonitoredPackage> packages = new HashMap<>();
+                for (MonitoredPackage pkg : client.monitor(build.ownername(), build.projectname(),
+                        mainDir ? null : build.projectDirname())) {
+                    packages.put(pkg.name(), pkg);
+                }
+                monitors.put(dir.getKey(), packages);
+            } catch (CoprApiException e) {
+                // this poll reads chroot lists instead; a refusal (no such endpoint, bad parameters) is for good
+                boolean refused = e.status() >= 400 && e.status() < 500 && e.status() != 429;
+                if (refused) {
+                    wait.monitorOn = false;
+                }
             }
         }
+        return monitors;
     }
 
     private Map<Long, CoprBuild> listProject(List<Tracked> group, PollSchedule.Polling polling) {
@@ -168,36 +220,48 @@ public final class BuildWaiter {
         }
     }
 
-    private void update(Tracked t, CoprBuild summary, PollSchedule.Polling polling, BuildListener listener,
-            List<ChrootResult> results) {
+    /**
+     * Whether the build's chroots must be read this poll: its summary changed after a chroot started, or a chroot may
+     * end unseen by the summary; never when every chroot of it has already been reported.
+     */
+    private boolean chrootsDue(Tracked t, CoprBuild summary) {
         boolean changed = !Fingerprint.of(summary).equals(t.fingerprint);
+        boolean chrootPhase = summary.startedOn() != null || summary.state().isTerminal();
+        boolean hidden = chrootReads != ChrootReads.ON_SUMMARY_CHANGE && t.mayHideChrootEnds();
+        boolean allReported = !summary.chroots().isEmpty() && t.finished.containsAll(summary.chroots());
+        return ((changed && chrootPhase) || hidden) && !allReported;
+    }
+
+    private void update(Tracked t, CoprBuild summary, Map<String, MonitoredPackage> monitor, Wait wait) {
+        boolean due = chrootsDue(t, summary);
         t.build = summary;
         t.fingerprint = Fingerprint.of(summary);
         CoprState state = summary.state();
         if (!t.srpmReported && srpmEnded(summary)) {
             SourceChroot srpm = client.sourceChroot(summary.id());
-            polling.countCalls(1);
+            wait.polling.countCalls(1);
             if (srpm.state() == CoprState.IMPORTING) {
                 // the SRPM was built and is being imported (reference §1.13): its build succeeded
                 srpm = new SourceChroot(CoprState.SUCCEEDED.wireName(), srpm.resultUrl());
             }
             t.srpmReported = true;
-            listener.srpmFinished(summary.id(), srpm);
+            wait.listener.srpmFinished(summary.id(), srpm);
         }
-        boolean chrootPhase = summary.startedOn() != null || state.isTerminal();
-        boolean hidden = chrootReads == ChrootReads.EVERY_POLL_WHILE_HIDDEN && t.mayHideChrootEnds();
-        if ((changed && chrootPhase) || hidden) {
-            List<CoprBuildChroot> chroots = client.buildChroots(summary.id());
-            polling.countCalls(1);
+        if (due) {
+            List<CoprBuildChroot> chroots = monitor == null ? null : fromMonitor(t, summary, monitor);
+            if (chroots == null) {
+                chroots = client.buildChroots(summary.id());
+                wait.polling.countCalls(1);
+            }
             for (CoprBuildChroot chroot : chroots) {
                 CoprBuildChroot before = t.chroots.put(chroot.name(), chroot);
                 if (t.finished.contains(chroot.name())) {
                     continue;
                 }
                 if (chroot.state().isTerminal()) {
-                    finish(t, chroot.name(), chroot.state(), chroot.resultUrl(), listener, results);
+                    finish(t, chroot.name(), chroot.state(), chroot.resultUrl(), wait);
                 } else if (before == null || !before.stateName().equals(chroot.stateName())) {
-                    listener.chrootChanged(summary.id(), chroot);
+                    wait.listener.chrootChanged(summary.id(), chroot);
                 }
             }
         }
@@ -206,22 +270,60 @@ public final class BuildWaiter {
             CoprState forced = state == CoprState.CANCELED ? CoprState.CANCELED : CoprState.FAILED;
             for (CoprBuildChroot chroot : t.chroots.values()) {
                 if (!t.finished.contains(chroot.name())) {
-                    finish(t, chroot.name(), forced, chroot.resultUrl(), listener, results);
+                    finish(t, chroot.name(), forced, chroot.resultUrl(), wait);
                 }
             }
             t.done = true;
-            listener.buildFinished(summary);
+            wait.listener.buildFinished(summary);
         }
     }
 
-    private void finish(Tracked t, String chroot, CoprState state, String resultUrl, BuildListener listener,
-            List<ChrootResult> results) {
+    /**
+     * The build's unfinished chroots as the monitor shows them, or null when it cannot stand in for the build's
+     * chroot list: the build is not the newest of its package in each of them (it is then left off the monitor for
+     * good), or a chroot ended {@code forked}, whose result directory only the chroot list gives.
+     */
+    private static List<CoprBuildChroot> fromMonitor(Tracked t, CoprBuild summary, Map<String, MonitoredPackage> monitor) {
+        String name = packageName(summary);
+        MonitoredPackage pkg = name == null ? null : monitor.get(name);
+        if (pkg == null || summary.chroots().isEmpty()) {
+            t.offMonitor = name != null;
+            return null;
+        }
+        List<CoprBuildChroot> chroots = new ArrayList<>();
+        for (String chroot : summary.chroots()) {
+            if (t.finished.contains(chroot)) {
+                continue;
+            }
+            MonitoredPackage.LatestChroot latest = pkg.chroots().get(chroot);
+            if (latest == null || latest.buildId() != summary.id()) {
+                t.offMonitor = true;
+                return null;
+            }
+            if (latest.state() == CoprState.FORKED && latest.resultUrl() == null) {
+                return null;
+            }
+            chroots.add(new CoprBuildChroot(chroot, latest.stateName(), null, null, latest.resultUrl()));
+        }
+        return chroots;
+    }
+
+    private static String packageName(CoprBuild build) {
+        return build.sourcePackage() == null ? null : build.sourcePackage().name();
+    }
+
+    private static String dirKey(CoprBuild build) {
+        String dir = build.projectDirname() == null ? build.projectname() : build.projectDirname();
+        return build.ownername() + "/" + build.projectname() + "/" + dir;
+    }
+
+    private void finish(Tracked t, String chroot, CoprState state, String resultUrl, Wait wait) {
         t.finished.add(chroot);
         String repoUrl = t.build.repoUrl() == null ? null : t.build.repoUrl() + "/" + chroot + "/";
         ChrootResult result = new ChrootResult(t.build.id(), chroot, state, resultUrl, logUrl(resultUrl, state),
                 repoUrl, client.sleeper().now());
-        results.add(result);
-        listener.chrootFinished(result);
+        wait.results.add(result);
+        wait.listener.chrootFinished(result);
     }
 
     /**
@@ -260,6 +362,8 @@ public final class BuildWaiter {
         private Fingerprint fingerprint;
         private boolean srpmReported;
         private boolean done;
+        /** The monitor showed a newer build of the package, or not this build's package: read its chroot list. */
+        private boolean offMonitor;
         private final Map<String, CoprBuildChroot> chroots = new LinkedHashMap<>();
         private final Set<String> finished = new TreeSet<>();
 
@@ -274,6 +378,22 @@ public final class BuildWaiter {
             boolean active = chroots.values().stream()
                     .anyMatch(c -> !finished.contains(c.name()) && c.state().isActive());
             return open >= 2 && active;
+        }
+    }
+
+    /** One wait's state. */
+    private static final class Wait {
+        private final Map<Long, Tracked> tracked;
+        private final PollSchedule.Polling polling;
+        private final BuildListener listener;
+        private final List<ChrootResult> results = new ArrayList<>();
+        private boolean monitorOn;
+
+        Wait(Map<Long, Tracked> tracked, PollSchedule.Polling polling, BuildListener listener, boolean monitorOn) {
+            this.tracked = tracked;
+            this.polling = polling;
+            this.listener = listener;
+            this.monitorOn = monitorOn;
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.http.ApiException;
 import io.packit.pipeline.http.ApiFailure;
 import io.packit.pipeline.http.JsonHttp;
@@ -29,8 +30,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
 /**
- * Copr API v3 client (reference Part 1): ensures projects, submits builds by every method Packit uses, reads builds
- * and their chroots, cancels. Reads are anonymous and retried; writes carry HTTP Basic {@code login:token} and are
+ * Copr API v3 client (reference Part 1): ensures projects, submits builds by every method Packit uses, reads builds,
+ * their chroots and the project monitor, cancels. Reads are anonymous and retried; writes carry HTTP Basic {@code login:token} and are
  * never repeated once they may have reached Copr. Waiting on many builds is {@link BuildWaiter}; dependency-ordered
  * batches are {@link BatchSubmitter}.
  */
@@ -271,6 +272,40 @@ public final class CoprClient {
     public List<CoprBuildChroot> buildChroots(long buildId) {
         return readItems(http.get(List.of("build-chroot", "list"), Map.of("build_id", Long.toString(buildId))),
                 CoprBuildChroot.class);
+    }
+
+    /**
+     * {@code GET /monitor?ownername=&projectname=[&project_dirname=]&additional_fields[]=url_build_log}: per package
+     * of the project, per active chroot, the state of the package's newest build there, for the whole project in one
+     * call (see {@link MonitoredPackage} for which builds it shows). Copr streams the answer
+     * ({@code {"output": "ok", "message": "Project monitor request successful", "packages": [...]}}), so a failure
+     * while streaming arrives as a 200 with truncated JSON, reported here as a malformed-JSON error. Wrong
+     * {@code additional_fields[]} values are a 400 {@code Wrong additional_fields argument(s): ...}; an unknown
+     * {@code project_dirname} a 404. Source: fedora-copr/copr 5d37cd838218ab0097d1da08b1682094b95b9ac6,
+     * {@code frontend/coprs_frontend/coprs/views/apiv3_ns/apiv3_monitor.py} and {@code python/copr/v3/proxies/monitor.py}.
+     *
+     * @param owner the owner
+     * @param project the project
+     * @param projectDirname the CoprDir, null for the project's main directory
+     * @return the packages, sorted by name as Copr sends them
+     */
+    public List<MonitoredPackage> monitor(String owner, String project, @CheckForNull String projectDirname) {
+        Map<String, String> query = ownerProject(owner, project);
+        if (projectDirname != null) {
+            query.put("project_dirname", projectDirname);
+        }
+        query.put("additional_fields[]", "url_build_log");
+        JsonNode body = http.get(List.of("monitor"), query);
+        if (!body.path("packages").isArray()) {
+            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
+                    "expected the monitor's packages array, got " + (body.isMissingNode() ? "no body"
+                            : body.path("packages").getNodeType()), false), null);
+        }
+        List<MonitoredPackage> packages = new ArrayList<>();
+        for (JsonNode item : body.path("packages")) {
+            packages.add(read(item, MonitoredPackage.class, "monitor package"));
+        }
+        return packages;
     }
 
     /**

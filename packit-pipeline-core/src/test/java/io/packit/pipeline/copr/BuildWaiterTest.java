@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class BuildWaiterTest {
     private static final String F41 = "fedora-41-x86_64";
     private static final String EPEL = "epel-9-x86_64";
+    /** The chroot-list reads some tests here are about; the default reads from the project monitor. */
+    private static final BuildWaiter.ChrootReads CHROOT_LISTS = BuildWaiter.ChrootReads.EVERY_POLL_WHILE_HIDDEN;
 
     private final CoprTestbed bed = new CoprTestbed();
     private final RecordingListener listener = new RecordingListener();
@@ -68,7 +70,7 @@ class BuildWaiterTest {
     void shouldOnlyUseTheListEndpointsAndReadChrootsWhenSomethingCanHaveChanged() {
         CoprBuild build = submit(List.of(F41));
 
-        WaitResult result = bed.waiter(Duration.ofHours(2)).waitFor(List.of(build), listener);
+        WaitResult result = bed.waiter(Duration.ofHours(2), CHROOT_LISTS).waitFor(List.of(build), listener);
 
         List<String> paths = bed.fake.requests().stream().skip(1).map(r -> r.getUrl().encodedPath()).toList();
         assertThat(paths).containsOnly("/api_3/build/list", "/api_3/build/source-chroot/8123456",
@@ -185,7 +187,7 @@ class BuildWaiterTest {
         }
         bed.fake.clearRequests();
 
-        WaitResult result = bed.waiter(Duration.ofMinutes(50)).waitFor(builds, listener);
+        WaitResult result = bed.waiter(Duration.ofMinutes(50), CHROOT_LISTS).waitFor(builds, listener);
 
         assertThat(result.ending()).isEqualTo(WaitResult.Ending.DEADLINE);
         Map<String, Long> byPath = new java.util.TreeMap<>();
@@ -206,7 +208,7 @@ class BuildWaiterTest {
                 .withChroot(EPEL, chroot(0, 600, "succeeded")));
         CoprBuild build = submit(List.of(F41, EPEL));
 
-        WaitResult result = bed.waiter(Duration.ofHours(2)).waitFor(List.of(build), listener);
+        WaitResult result = bed.waiter(Duration.ofHours(2), CHROOT_LISTS).waitFor(List.of(build), listener);
 
         // F41 ends while EPEL still runs: the summary shows nothing, yet F41 is reported within one poll interval
         ChrootResult f41 = result.chroots().get(0);

@@ -418,4 +418,44 @@ class CoprClientTest {
                 "/api_3/build-chroot/list?build_id=8123456", "/api_3/build/source-chroot/8123456",
                 "/api_3/build/list?ownername=jdoe&projectname=p&limit=10&offset=0&order=id&order_type=DESC");
     }
+
+    @Test
+    void shouldReadTheProjectMonitorWithBuildLogUrlsInOneCall() {
+        bed.fake.seedProject("jdoe", "p", List.of("fedora-41-x86_64", "epel-9-x86_64"));
+        CoprBuild build = bed.client.submit("jdoe", "p", BuildSource.Scm.git("https://x/y.git", "main"),
+                BuildOptions.chroots(List.of("fedora-41-x86_64", "epel-9-x86_64")));
+        bed.clock.advance(Duration.ofSeconds(60 + 120 + 30 + 60 + 10));
+        bed.fake.clearRequests();
+
+        List<MonitoredPackage> packages = bed.client.monitor("jdoe", "p", null);
+        List<MonitoredPackage> inDir = bed.client.monitor("jdoe", "p", "p");
+
+        assertThat(bed.fake.requests()).extracting(RecordedRequest::getTarget).containsExactly(
+                "/api_3/monitor?ownername=jdoe&projectname=p&additional_fields%5B%5D=url_build_log",
+                "/api_3/monitor?ownername=jdoe&projectname=p&project_dirname=p&additional_fields%5B%5D=url_build_log");
+        assertThat(inDir).isEqualTo(packages);
+        assertThat(packages).singleElement().satisfies(pkg -> {
+            assertThat(pkg.name()).isEqualTo("hello");
+            assertThat(pkg.chroots()).containsOnlyKeys("fedora-41-x86_64", "epel-9-x86_64");
+            MonitoredPackage.LatestChroot f41 = pkg.chroots().get("fedora-41-x86_64");
+            assertThat(f41.buildId()).isEqualTo(build.id());
+            assertThat(f41.state()).isEqualTo(CoprState.RUNNING);
+            assertThat(f41.status()).isEqualTo(3);
+            assertThat(f41.pkgVersion()).isEqualTo("2.12-1");
+            String dir = bed.fake.url() + "/results/jdoe/p/fedora-41-x86_64/08123456-hello/";
+            assertThat(f41.buildLogUrl()).isEqualTo(dir + "builder-live.log");
+            assertThat(f41.resultUrl()).isEqualTo(dir);
+        });
+    }
+
+    @Test
+    void shouldReportATruncatedMonitorStreamAsAnErrorWithoutRetrying() {
+        bed.fake.seedProject("jdoe", "p", List.of("fedora-41-x86_64"));
+        bed.fake.inject(new Fault("GET", "/api_3/monitor", Fault.Kind.MALFORMED_JSON, 0));
+
+        assertThatThrownBy(() -> bed.client.monitor("jdoe", "p", null)).isInstanceOf(CoprApiException.class)
+                .hasMessageContaining("malformed JSON");
+        assertThat(bed.fake.requestCount()).isEqualTo(1);
+        assertThat(bed.client.monitor("jdoe", "p", null)).isEmpty();
+    }
 }

@@ -30,6 +30,11 @@ final class CoprTestbed implements AutoCloseable {
                 1.5, 0.2), timeout, 100_000), new SplittableRandom(3));
     }
 
+    BuildWaiter waiter(Duration timeout, BuildWaiter.ChrootReads reads) {
+        return new BuildWaiter(client, new PollSchedule(new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                1.5, 0.2), timeout, 100_000), new SplittableRandom(3), reads);
+    }
+
     @Override
     public void close() {
         fake.close();

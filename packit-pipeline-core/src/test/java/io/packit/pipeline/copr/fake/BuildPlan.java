@@ -55,6 +55,26 @@ public record BuildPlan(Duration srpmQueue, Duration srpmRun, boolean srpmSuccee
     }
 
     /**
+     * Returns a copy whose SRPM reveals another package name.
+     *
+     * @param name the package name
+     * @return the copy
+     */
+    public BuildPlan withPackage(String name) {
+        return new BuildPlan(srpmQueue, srpmRun, srpmSucceeds, importing, name, version, chroots, otherChroots);
+    }
+
+    /**
+     * Returns a copy whose SRPM build waits this long for a builder.
+     *
+     * @param queue the SRPM build's queue time
+     * @return the copy
+     */
+    public BuildPlan withSrpmQueue(Duration queue) {
+        return new BuildPlan(queue, srpmRun, srpmSucceeds, importing, packageName, version, chroots, otherChroots);
+    }
+
+    /**
      * Returns a copy whose SRPM build fails.
      *
      * @return the copy

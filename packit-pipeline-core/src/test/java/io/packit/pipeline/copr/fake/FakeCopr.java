@@ -37,13 +37,18 @@ import okhttp3.HttpUrl;
 
 /**
  * A stateful fake of the Copr frontend's API v3 on loopback (reference Part 1 and the Part 4 checklist): projects,
- * builds by every method, batches that block as Copr's do, build chroots, cancel, auth, errors with Copr's bodies and
- * status codes. Builds advance on the given clock along a {@link BuildPlan}; faults can be injected per request.
+ * builds by every method, batches that block as Copr's do, build chroots, the project monitor ({@code /monitor}, as
+ * Copr's source has it; the README's note 1.9b), cancel, auth, errors with Copr's bodies and status codes. Builds advance on the given clock along a {@link BuildPlan}; faults can be injected per request.
  * Shared with the CLI tests and later issues through the core test-jar.
  */
 public final class FakeCopr implements AutoCloseable {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Set<String> FINISHED = Set.of("succeeded", "forked", "canceled", "skipped", "failed");
+    /** {@code StatusEnum} numbers (reference §1.13). */
+    private static final Map<String, Integer> STATUS = Map.ofEntries(Map.entry("failed", 0),
+            Map.entry("succeeded", 1), Map.entry("canceled", 2), Map.entry("running", 3), Map.entry("pending", 4),
+            Map.entry("skipped", 5), Map.entry("starting", 6), Map.entry("importing", 7), Map.entry("forked", 8),
+            Map.entry("waiting", 9), Map.entry("unknown", 1000));
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Sleeper clock;
@@ -379,6 +384,9 @@ public final class FakeCopr implements AutoCloseable {
         }
         if (first.equals("build-chroot") && get) {
             return routeBuildChroot(seg, url);
+        }
+        if (first.equals("monitor") && seg.size() == 1 && get) {
+            return ok(monitor(url));
         }
         throw new CoprError(404, "Such API endpoint doesn't exist");
     }
@@ -847,6 +855,100 @@ public final class FakeCopr implements AutoCloseable {
         throw new CoprError(404, "Such API endpoint doesn't exist");
     }
 
+    // ---------------------------------------------------------------- monitor
+
+    /**
+     * {@code GET /api_3/monitor} as fedora-copr/copr 5d37cd838218ab0097d1da08b1682094b95b9ac6 serves it
+     * ({@code frontend/coprs_frontend/coprs/views/apiv3_ns/apiv3_monitor.py}, {@code BuildsMonitorLogic} in
+     * {@code coprs/logic/builds_logic.py}, {@code tests/test_apiv3/test_monitor.py}): {@code ownername} and
+     * {@code projectname} required, {@code project_dirname} optional (empty = main directory, unknown = 404),
+     * {@code additional_fields[]} among {@code url_build_log}, {@code url_backend_log}, {@code url_build} (the last is
+     * accepted but adds nothing). Packages sorted by name; per active chroot of the project, the chroot of the newest
+     * build (highest id) of the package in that directory; builds whose package is not yet known (SRPM not built) are
+     * not shown, so an older build of the same package still is; packages without any such chroot are left out.
+     */
+    private JsonNode monitor(HttpUrl url) {
+        String owner = param(url, "ownername");
+        String name = param(url, "projectname");
+        List<String> fields = url.queryParameterValues("additional_fields[]").stream()
+                .map(f -> f == null ? "" : f).toList();
+        Project project = findProject(owner, name);
+        Set<String> bad = new TreeSet<>(fields);
+        bad.removeAll(Set.of("url_build_log", "url_backend_log", "url_build"));
+        if (!bad.isEmpty()) {
+            throw new CoprError(400, "Wrong additional_fields argument(s): " + String.join(", ", bad));
+        }
+        String wantedDir = url.queryParameter("project_dirname");
+        String dirname = wantedDir == null || wantedDir.isEmpty() ? project.name : wantedDir;
+        if (!dirname.equals(project.name)
+                && builds.values().stream().noneMatch(b -> b.project == project && dirname.equals(b.dirname))) {
+            throw new CoprError(404, "Dirname '" + dirname + "' doesn't exist in '" + owner + "/" + name + "' copr");
+        }
+        Instant now = now();
+        Map<String, Map<String, Build>> latest = new TreeMap<>();
+        List<Build> newestFirst = new ArrayList<>(builds.values());
+        java.util.Collections.reverse(newestFirst);
+        for (Build build : newestFirst) {
+            if (build.project != project || !dirname.equals(build.dirname) || !packageKnown(build, now)
+                    || chrootsHidden(build, now)) {
+                continue;
+            }
+            for (String chroot : build.chroots) {
+                if (project.chroots.contains(chroot)) {
+                    latest.computeIfAbsent(build.plan.packageName(), k -> new LinkedHashMap<>())
+                            .putIfAbsent(chroot, build);
+                }
+            }
+        }
+        ObjectNode json = JSON.objectNode();
+        json.put("output", "ok");
+        json.put("message", "Project monitor request successful");
+        ArrayNode packages = json.putArray("packages");
+        latest.forEach((pkg, chroots) -> {
+            ObjectNode item = packages.addObject();
+            item.put("name", pkg);
+            ObjectNode entries = item.putObject("chroots");
+            chroots.forEach((chroot, build) -> {
+                ObjectNode c = chrootJson(build, chroot, now);
+                String state = c.get("state").asText();
+                String dir = c.get("result_url").isNull() ? null : c.get("result_url").asText();
+                ObjectNode entry = entries.putObject(chroot);
+                entry.put("state", state);
+                entry.put("status", STATUS.getOrDefault(state, 1000));
+                entry.put("build_id", build.id);
+                if (fields.contains("url_build_log")) {
+                    putNullable(entry, "url_build_log", logVariant(dir, state, "builder-live.log", Set.of("running")));
+                }
+                if (fields.contains("url_backend_log")) {
+                    putNullable(entry, "url_backend_log", logVariant(dir, state, "backend.log",
+                            Set.of("starting", "running")));
+                }
+                entry.put("pkg_version", build.plan.version());
+            });
+        });
+        return json;
+    }
+
+    /** Copr's {@code BuildChroot._compressed_log_variant}: the raw log in some states, compressed once ended. */
+    private static String logVariant(String dir, String state, String log, Set<String> rawStates) {
+        if (dir == null) {
+            return null;
+        }
+        if (rawStates.contains(state)) {
+            return dir + log;
+        }
+        if (Set.of("failed", "succeeded", "canceled", "importing").contains(state)) {
+            return dir + log + ".gz";
+        }
+        return null;
+    }
+
+    /** The build's package is known (Copr sets it when the SRPM build succeeds). */
+    private boolean packageKnown(Build build, Instant now) {
+        String source = sourceState(build, now);
+        return source.equals("importing") || source.equals("succeeded");
+    }
+
     // ---------------------------------------------------------------- the state machine
 
     /** When the build may start: its submission, or the end of the batch its batch waits for; null while blocked. */
@@ -1016,7 +1118,7 @@ public final class FakeCopr implements AutoCloseable {
         json.put("project_dirname", build.dirname);
         json.put("repo_url", base + "/results/" + build.project.owner + "/" + build.project.name);
         ObjectNode sourcePackage = json.putObject("source_package");
-        boolean built = source.equals("importing") || source.equals("succeeded");
+        boolean built = packageKnown(build, now);
         putNullable(sourcePackage, "name", built ? build.plan.packageName() : null);
         putNullable(sourcePackage, "version", built ? build.plan.version() : null);
         String url = build.sourceUrl;

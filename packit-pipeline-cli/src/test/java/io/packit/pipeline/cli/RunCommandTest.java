@@ -3,7 +3,7 @@ package io.packit.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.copr.fake.Fault;
+import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.FakeServices;
 import io.packit.pipeline.engine.NodeState;
@@ -105,10 +105,10 @@ class RunCommandTest {
         copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.DROP_CONNECTION, 0));
         copr.inject(new Fault("POST", "/api_3/build/create", Fault.Kind.GATEWAY_TIMEOUT, 0));
         copr.inject(new Fault("POST", "/api_3/project/add", Fault.Kind.STATUS, 503));
-        services.farm().failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.retryAfter(1),
-                FakeTestingFarm.Fault.status(503));
-        services.farm().failNext("GET", "/v0.1/requests", FakeTestingFarm.Fault.status(500),
-                FakeTestingFarm.Fault.disconnect(), FakeTestingFarm.Fault.retryAfter(1), FakeTestingFarm.Fault.status(502));
+        services.farm().failNext("POST", "/v0.1/requests", Fault.retryAfter(1),
+                Fault.status(503));
+        services.farm().failNext("GET", "/v0.1/requests", Fault.status(500),
+                Fault.disconnect(), Fault.retryAfter(1), Fault.status(502));
 
         var run = run("monorepo.packit.yaml");
 

@@ -3,7 +3,7 @@ package io.packit.pipeline.copr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.copr.fake.Fault;
+import io.packit.pipeline.http.fake.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.packit.pipeline.copr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.packit.pipeline.copr.fake.Fault;
+import io.packit.pipeline.http.fake.Fault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.packit.pipeline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.copr.fake.Fault;
+import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
@@ -125,10 +125,10 @@ class RemoteRunTest {
         copr.inject(new Fault("GET", "/api_3/build-chroot/list", Fault.Kind.DROP_CONNECTION, 0));
         copr.inject(new Fault("GET", "/api_3/build/source-chroot", Fault.Kind.GATEWAY_TIMEOUT, 0));
         copr.inject(new Fault("POST", "/api_3/project/add", Fault.Kind.STATUS, 500));
-        services.farm().failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.retryAfter(1),
-                FakeTestingFarm.Fault.status(503));
-        services.farm().failNext("GET", "/v0.1/requests", FakeTestingFarm.Fault.status(500),
-                FakeTestingFarm.Fault.disconnect(), FakeTestingFarm.Fault.retryAfter(1));
+        services.farm().failNext("POST", "/v0.1/requests", Fault.retryAfter(1),
+                Fault.status(503));
+        services.farm().failNext("GET", "/v0.1/requests", Fault.status(500),
+                Fault.disconnect(), Fault.retryAfter(1));
 
         var state = run(plan, SETTINGS);
 

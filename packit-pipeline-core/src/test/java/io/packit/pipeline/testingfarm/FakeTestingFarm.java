@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.packit.pipeline.http.fake.Fault;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -174,7 +175,7 @@ public final class FakeTestingFarm implements AutoCloseable {
         for (Fault fault : faults) {
             if (fault.matches(request.getMethod(), path)) {
                 faults.remove(fault);
-                MockResponse injected = fault.response();
+                MockResponse injected = faultResponse(fault);
                 if (injected != null) {
                     return injected;
                 }
@@ -437,90 +438,23 @@ public final class FakeTestingFarm implements AutoCloseable {
         }
     }
 
-    /**
-     * A one-shot fault for the next call matching a method ({@code *} for any) and a path prefix; the same kinds as
-     * the fake Copr's.
-     *
-     * @param method     the HTTP method to match, or {@code *}
-     * @param pathPrefix the path prefix to match, e.g. {@code /v0.1/requests}
-     * @param kind       what goes wrong
-     * @param value      the status of {@link Kind#STATUS}, the seconds of {@link Kind#RETRY_AFTER}, else 0
-     */
-    public record Fault(String method, String pathPrefix, Kind kind, int value) {
-        /** Validates. */
-        public Fault {
-            Objects.requireNonNull(method, "method");
-            Objects.requireNonNull(pathPrefix, "pathPrefix");
-            Objects.requireNonNull(kind, "kind");
-        }
-
-        /** What goes wrong. */
-        public enum Kind {
-            /** Answer with the given status and a Testing Farm error body, without processing the request. */
-            STATUS,
-            /** Answer 429 with {@code Retry-After: value} seconds, without processing. */
-            RETRY_AFTER,
-            /** Close the connection before answering, without processing. */
-            DROP_CONNECTION,
-            /** Send the headers, then the body at one byte every 3 s (longer than a short read timeout). */
-            SLOW_BODY,
-            /** Answer 200 with a body that is not JSON. */
-            MALFORMED_JSON,
-            /** Answer 401 {@code "Token has expired"}, as Testing Farm does for an expired key. */
-            EXPIRED_TOKEN,
-            /** Process the request (a submit creates the request) and then hold the response back for 10 s. */
-            PROCESS_THEN_STALL,
-            /** Answer 504 with an HTML body, as a gateway does. */
-            GATEWAY_TIMEOUT
-        }
-
-        /** Answers {@code code} with {@code {"message": "injected fault"}}. */
-        public static Fault status(int code) {
-            return new Fault("*", "", Kind.STATUS, code);
-        }
-
-        /** Answers 429 with {@code Retry-After: seconds}. */
-        public static Fault retryAfter(int seconds) {
-            return new Fault("*", "", Kind.RETRY_AFTER, seconds);
-        }
-
-        /** Closes the connection before answering. */
-        public static Fault disconnect() {
-            return new Fault("*", "", Kind.DROP_CONNECTION, 0);
-        }
-
-        /** A fault of {@code kind} without a value. */
-        public static Fault of(Kind kind) {
-            return new Fault("*", "", kind, 0);
-        }
-
-        /** The same fault for calls with {@code method} under {@code pathPrefix}. */
-        public Fault on(String method, String pathPrefix) {
-            return new Fault(method, pathPrefix, kind, value);
-        }
-
-        boolean matches(String requestMethod, String path) {
-            return ("*".equals(method) || method.equals(requestMethod)) && path.startsWith(pathPrefix);
-        }
-
-        /** The answer, or {@code null} when the request is processed first ({@link Kind#PROCESS_THEN_STALL}). */
-        MockResponse response() {
-            return switch (kind) {
-                case STATUS -> json(value, "{\"message\": \"injected fault\"}");
-                case RETRY_AFTER -> new MockResponse.Builder().code(429).setHeader("Retry-After", Integer.toString(value))
-                        .setHeader("Content-Type", "application/json").body("{\"message\": \"Too many requests\"}").build();
-                // a Dispatcher's response is chosen after the request is read, so the effect applies to the response
-                case DROP_CONNECTION -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
-                case SLOW_BODY -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                        .body("{\"state\": \"running\"}").throttleBody(1, 3, TimeUnit.SECONDS).build();
-                case MALFORMED_JSON -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                        .body("<html><body>maintenance</body></html>").build();
-                case EXPIRED_TOKEN -> json(401, "{\"message\": \"Token has expired\"}");
-                case GATEWAY_TIMEOUT -> new MockResponse.Builder().code(504).setHeader("Content-Type", "text/html")
-                        .body("<html><body><h1>504 Gateway Time-out</h1></body></html>").build();
-                case PROCESS_THEN_STALL -> null;
-            };
-        }
+    /** The answer to an injected fault, or {@code null} when the request is processed first ({@link Fault.Kind#PROCESS_THEN_STALL}). */
+    private static MockResponse faultResponse(Fault fault) {
+        return switch (fault.kind()) {
+            case STATUS -> json(fault.value(), "{\"message\": \"injected fault\"}");
+            case RETRY_AFTER -> new MockResponse.Builder().code(429).setHeader("Retry-After", Integer.toString(fault.value()))
+                    .setHeader("Content-Type", "application/json").body("{\"message\": \"Too many requests\"}").build();
+            // a Dispatcher's response is chosen after the request is read, so the effect applies to the response
+            case DROP_CONNECTION -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            case SLOW_BODY -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body("{\"state\": \"running\"}").throttleBody(1, 3, TimeUnit.SECONDS).build();
+            case MALFORMED_JSON -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body("<html><body>maintenance</body></html>").build();
+            case EXPIRED_TOKEN -> json(401, "{\"message\": \"Token has expired\"}");
+            case GATEWAY_TIMEOUT -> new MockResponse.Builder().code(504).setHeader("Content-Type", "text/html")
+                    .body("<html><body><h1>504 Gateway Time-out</h1></body></html>").build();
+            case PROCESS_THEN_STALL -> null;
+        };
     }
 
     private static final class FakeRequest {

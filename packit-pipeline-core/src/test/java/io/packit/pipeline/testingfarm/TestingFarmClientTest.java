@@ -1,5 +1,6 @@
 package io.packit.pipeline.testingfarm;
 
+import io.packit.pipeline.http.fake.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,8 +203,8 @@ class TestingFarmClientTest {
     @Test
     void shouldRetryReadsOn5xx429AndDroppedConnections() {
         String id = client.submit(request("fedora-41-x86_64"));
-        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.status(503),
-                FakeTestingFarm.Fault.retryAfter(7), FakeTestingFarm.Fault.disconnect());
+        farm.failNext("GET", "/v0.1/requests/", Fault.status(503),
+                Fault.retryAfter(7), Fault.disconnect());
 
         RequestStatus status = client.status(id);
 
@@ -218,7 +219,7 @@ class TestingFarmClientTest {
         String id = client.submit(request("fedora-41-x86_64"));
         var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(200)).build(), farm.apiUrl(),
                 Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
-        farm.failNext("GET", "/v0.1/requests/", FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.SLOW_BODY));
+        farm.failNext("GET", "/v0.1/requests/", Fault.of(Fault.Kind.SLOW_BODY));
 
         assertThat(impatient.status(id).state()).as("the slow answer is abandoned, the retry reads the real one")
                 .isEqualTo(RequestState.NEW);
@@ -228,7 +229,7 @@ class TestingFarmClientTest {
     @Test
     void shouldRetryAReadBehindAGatewayTimeout() {
         String id = client.submit(request("fedora-41-x86_64"));
-        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.GATEWAY_TIMEOUT).on("GET", "/v0.1/requests/"));
+        farm.inject(Fault.of(Fault.Kind.GATEWAY_TIMEOUT).on("GET", "/v0.1/requests/"));
 
         assertThat(client.status(id).state()).isEqualTo(RequestState.NEW);
         assertThat(farm.calls("GET", "/v0.1/requests/")).hasSize(2);
@@ -237,7 +238,7 @@ class TestingFarmClientTest {
     @Test
     void shouldReportMalformedJson() {
         String id = client.submit(request("fedora-41-x86_64"));
-        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.MALFORMED_JSON).on("GET", "/v0.1/requests/"));
+        farm.inject(Fault.of(Fault.Kind.MALFORMED_JSON).on("GET", "/v0.1/requests/"));
 
         assertThatThrownBy(() -> client.status(id))
                 .isInstanceOf(TestingFarmApiException.class)
@@ -248,7 +249,7 @@ class TestingFarmClientTest {
     void shouldNotResubmitWhenTheAnswerToASubmitNeverCame() {
         var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(300)).build(), farm.apiUrl(),
                 Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
-        farm.inject(FakeTestingFarm.Fault.of(FakeTestingFarm.Fault.Kind.PROCESS_THEN_STALL).on("POST", "/v0.1/requests"));
+        farm.inject(Fault.of(Fault.Kind.PROCESS_THEN_STALL).on("POST", "/v0.1/requests"));
 
         assertThatThrownBy(() -> impatient.submit(request("fedora-41-x86_64")))
                 .isInstanceOfSatisfying(TestingFarmApiException.class, e -> {
@@ -262,7 +263,7 @@ class TestingFarmClientTest {
     @Test
     void shouldFailAReadAfterTheLastAttemptWithMethodUrlStatusAndMessage() {
         String id = client.submit(request("fedora-41-x86_64"));
-        var fault = FakeTestingFarm.Fault.status(500);
+        var fault = Fault.status(500);
         farm.failNext("GET", "/v0.1/requests/", fault, fault, fault, fault);
 
         assertThatThrownBy(() -> client.status(id))
@@ -273,12 +274,12 @@ class TestingFarmClientTest {
 
     @Test
     void shouldNeverRepeatASubmit() {
-        farm.failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.status(503));
+        farm.failNext("POST", "/v0.1/requests", Fault.status(503));
         assertThatThrownBy(() -> client.submit(request("fedora-41-x86_64")))
                 .isInstanceOf(TestingFarmApiException.class)
                 .hasMessage("POST " + farm.apiUrl() + "requests → HTTP 503 Service Unavailable: \"injected fault\"");
 
-        farm.failNext("POST", "/v0.1/requests", FakeTestingFarm.Fault.disconnect());
+        farm.failNext("POST", "/v0.1/requests", Fault.disconnect());
         assertThatThrownBy(() -> client.submit(request("fedora-41-x86_64")))
                 .isInstanceOfSatisfying(TestingFarmApiException.class, e -> {
                     assertThat(e.isOutcomeUnknown()).isTrue();

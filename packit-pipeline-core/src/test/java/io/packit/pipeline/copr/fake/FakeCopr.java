@@ -1,5 +1,6 @@
 package io.packit.pipeline.copr.fake;
 
+import io.packit.pipeline.http.fake.Fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

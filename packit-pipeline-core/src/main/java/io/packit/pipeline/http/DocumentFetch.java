@@ -3,9 +3,7 @@ package io.packit.pipeline.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -59,42 +57,26 @@ public final class DocumentFetch {
      */
     public String get(HttpUrl url) {
         Request request = new Request.Builder().url(url).get().build();
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            boolean last = attempt >= retryPolicy.maxAttempts();
-            Duration retryAfter = null;
-            try (Response response = client.newCall(request).execute()) {
-                if (response.isSuccessful()) {
-                    return read(request, response);
-                }
-                ApiException failure = failure(request, response.code(), snippet(response), null);
-                if (last || !retryPolicy.isRetryable(response.code())) {
-                    throw failure;
-                }
-                Optional<Duration> asked = RetryPolicy.parseRetryAfter(response.header("Retry-After"), sleeper.now());
-                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                    throw failure;
-                }
-                retryAfter = asked.orElse(null);
-            } catch (IOException e) {
-                if (last) {
-                    String what = e instanceof InterruptedIOException ? "timed out" : "I/O error";
-                    throw failure(request, ApiException.NO_RESPONSE,
-                            what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-                }
-            }
-            Duration delay = retryPolicy.backoff().delay(attempt - 1, random);
-            if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-                delay = retryAfter;
-            }
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure(request, ApiException.NO_RESPONSE, "interrupted while waiting to retry", e);
-            }
-        }
+        return new RetriedCall(client, retryPolicy, sleeper, random).execute(request,
+                response -> read(request, response),
+                new RetriedCall.Failures() {
+                    @Override
+                    public ApiException ofResponse(Response response) throws IOException {
+                        return failure(request, response.code(), snippet(response), null);
+                    }
+
+                    @Override
+                    public ApiException ofIo(IOException e) {
+                        String what = e instanceof InterruptedIOException ? "timed out" : "I/O error";
+                        return failure(request, ApiException.NO_RESPONSE,
+                                what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    }
+
+                    @Override
+                    public ApiException ofInterrupt(InterruptedException e) {
+                        return failure(request, ApiException.NO_RESPONSE, "interrupted while waiting to retry", e);
+                    }
+                });
     }
 
     private String read(Request request, Response response) throws IOException {

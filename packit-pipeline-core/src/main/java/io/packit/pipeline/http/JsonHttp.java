@@ -129,31 +129,24 @@ public final class JsonHttp {
      */
     public JsonNode get(List<String> segments, Map<String, String> query, boolean authenticated) {
         Request request = request(url(segments, query), "GET", null, authenticated);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            boolean last = attempt >= retryPolicy.maxAttempts();
-            Duration retryAfter = null;
-            try (Response response = client.newCall(request).execute()) {
-                if (response.isSuccessful()) {
-                    return parse(request, response);
-                }
-                ApiException failure = httpFailure(request, response, false);
-                if (last || !retryPolicy.isRetryable(response.code())) {
-                    throw failure;
-                }
-                Optional<Duration> asked = RetryPolicy.parseRetryAfter(response.header("Retry-After"), sleeper.now());
-                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                    throw failure;
-                }
-                retryAfter = asked.orElse(null);
-            } catch (IOException e) {
-                if (last) {
-                    throw ioFailure(request, e, false);
-                }
-            }
-            pause(request, backoff(attempt, retryAfter));
-        }
+        return new RetriedCall(client, retryPolicy, sleeper, random).execute(request,
+                response -> parse(request, response),
+                new RetriedCall.Failures() {
+                    @Override
+                    public ApiException ofResponse(Response response) throws IOException {
+                        return httpFailure(request, response, false);
+                    }
+
+                    @Override
+                    public ApiException ofIo(IOException e) {
+                        return ioFailure(request, e, false);
+                    }
+
+                    @Override
+                    public ApiException ofInterrupt(InterruptedException e) {
+                        return interrupted(request, e);
+                    }
+                });
     }
 
     /**
@@ -231,9 +224,13 @@ public final class JsonHttp {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw errors.exception(new ApiFailure(request.method(), RedactedUrl.of(request.url()),
-                    ApiException.NO_RESPONSE, "interrupted while waiting to retry", false), e);
+            throw interrupted(request, e);
         }
+    }
+
+    private ApiException interrupted(Request request, InterruptedException e) {
+        return errors.exception(new ApiFailure(request.method(), RedactedUrl.of(request.url()),
+                ApiException.NO_RESPONSE, "interrupted while waiting to retry", false), e);
     }
 
     private JsonNode parse(Request request, Response response) throws IOException {

@@ -93,7 +93,7 @@ final class NeedsIndex {
         return node;
     }
 
-    /** The edges {@code id} waits for (with an srpm's hoisted build needs). */
+    /** The edges {@code id} waits for (see the class comment for how {@code depends} edges are placed). */
     List<Edge> needsOf(NodeId id) {
         node(id);
         return needs.get(id);

@@ -19,11 +19,14 @@ import java.util.Set;
 /**
  * What each node of a plan waits for, as the engine runs it.
  *
- * <p>An {@code srpm} node submits its Copr build (the SRPM phase is the build's source chroot), so it also
- * waits for everything its {@code copr_build} waits for besides itself: a dependent package's build is
- * submitted once its dependencies' builds have ended, and only for the chroots where they succeeded. Its
- * chroot domain is then the build's chroots. With Copr batches ({@code hoistBuildNeeds = false}) the build is
- * submitted at once and Copr orders it; the {@code copr_build} node still waits for its needs.
+ * <p>An {@code srpm} node submits its Copr build (the SRPM phase is the build's source chroot): the plan's
+ * {@code depends} edges go from the dependencies' whole builds into it, so a dependent package's build is
+ * submitted once its dependencies' builds have ended, and only for the chroots where they succeeded. Its chroot
+ * domain is the build's chroots. The {@code copr_build} node also gets its srpm's {@code depends} edges, so that
+ * it reports the chroots left out with their root cause. With Copr batches ({@code hoistBuildNeeds = false}) the
+ * build is submitted at once and Copr orders it: the srpm node drops its {@code depends} edges and only the
+ * {@code copr_build} node waits for them. (A plan whose {@code depends} edges go into the {@code copr_build}
+ * node is run the same way: the srpm node gets them when hoisting.)
  */
 final class NeedsIndex {
     private final Plan plan;
@@ -51,15 +54,23 @@ final class NeedsIndex {
         }
         for (var node : plan.nodes()) {
             var id = node.id();
-            var effective = new ArrayList<>(direct.get(id));
+            var effective = new ArrayList<Edge>();
             var domain = node.chroots();
             var build = buildOfSrpm.get(id);
+            var srpm = srpmOfBuild.get(id);
             if (build != null) {
+                direct.get(id).stream().filter(edge -> hoistBuildNeeds || edge.kind() != EdgeKind.DEPENDS)
+                        .forEach(effective::add);
                 if (hoistBuildNeeds) {
                     direct.get(build).stream().filter(edge -> !edge.from().equals(id)).forEach(effective::add);
                 }
                 if (domain.isEmpty()) {
                     domain = nodes.get(build).chroots();
+                }
+            } else {
+                effective.addAll(direct.get(id));
+                if (srpm != null) {
+                    direct.get(srpm).stream().filter(edge -> edge.kind() == EdgeKind.DEPENDS).forEach(effective::add);
                 }
             }
             needs.put(id, List.copyOf(effective));
@@ -82,7 +93,7 @@ final class NeedsIndex {
         return node;
     }
 
-    /** The edges {@code id} waits for (with an srpm's hoisted build needs). */
+    /** The edges {@code id} waits for (see the class comment for how {@code depends} edges are placed). */
     List<Edge> needsOf(NodeId id) {
         node(id);
         return needs.get(id);
@@ -109,14 +120,17 @@ final class NeedsIndex {
         return Optional.ofNullable(buildOfSrpm.get(srpmId));
     }
 
-    /** The copr_build nodes {@code buildId} depends on, transitively ({@code depends}), nearest first. */
+    /**
+     * The copr_build nodes {@code buildId} depends on, transitively ({@code depends} edges into the build or into
+     * its srpm), nearest first.
+     */
     List<NodeId> dependencyBuildsOf(NodeId buildId) {
         var seen = new LinkedHashSet<NodeId>();
         var queue = new ArrayList<NodeId>();
         queue.add(buildId);
         for (int i = 0; i < queue.size(); i++) {
             var current = queue.get(i);
-            for (var edge : direct.get(current)) {
+            for (var edge : needs.get(current)) {
                 if (edge.kind() == EdgeKind.DEPENDS && edge.from().kind() == NodeKind.COPR_BUILD && seen.add(edge.from())) {
                     queue.add(edge.from());
                 }

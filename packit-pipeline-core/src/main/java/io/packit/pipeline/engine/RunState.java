@@ -1,8 +1,10 @@
 package io.packit.pipeline.engine;
 
 import io.packit.pipeline.graph.Edge;
+import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +92,11 @@ public final class RunState {
         return index.dependentsOf(id);
     }
 
-    /** What {@code id} waits for (an srpm node also waits for what its build waits for, without batches). */
+    /**
+     * What {@code id} waits for as the engine runs it: the plan's edges into it, except that with Copr batches an
+     * srpm node leaves its {@code depends} edges to its build, and a build also waits for its srpm's
+     * {@code depends} edges (see {@link #readiness}).
+     */
     public List<Edge> needsOf(NodeId id) {
         return index.needsOf(id);
     }
@@ -112,8 +118,10 @@ public final class RunState {
 
     /**
      * Whether the needs of {@code id} are met, still open, or failed. Tests for chroot c are ready as soon as
-     * chroot c of their build succeeded; a build that depends on others is ready once their chroots have
-     * ended, on the chroots where they all succeeded.
+     * chroot c of their build succeeded; a build that depends on others (its srpm, which submits it, and the build
+     * node itself) is ready once their builds have ended, on the chroots where they all succeeded: a chroot both
+     * build is left out with the root cause where a dependency did not succeed, and when no chroot is left the
+     * node is blocked.
      */
     public synchronized Readiness readiness(NodeId id) {
         var domain = index.domainOf(id);
@@ -121,6 +129,28 @@ public final class RunState {
         var pending = new ArrayList<String>();
         String blocked = null;
         for (var edge : index.needsOf(id)) {
+            if (isWholeBuildDependency(edge)) {
+                var from = statuses.get(edge.from());
+                if (!from.state().isTerminal()) {
+                    pending.add(edge.need());
+                    continue;
+                }
+                var theirs = index.node(edge.from()).chroots();
+                var common = domain.stream().filter(theirs::contains).toList();
+                if (common.isEmpty()) {
+                    if (from.state() != NodeState.SUCCEEDED && blocked == null) {
+                        blocked = nodeCause(from);
+                    }
+                    continue;
+                }
+                for (var chroot : common) {
+                    var verdict = endedChrootVerdict(from, chroot);
+                    if (verdict != null) {
+                        excluded.putIfAbsent(chroot, verdict);
+                    }
+                }
+                continue;
+            }
             var verdict = verdict(edge);
             if (verdict == null) {
                 continue;
@@ -146,6 +176,11 @@ public final class RunState {
         return new Readiness.Ready(chroots, excluded);
     }
 
+    /** A {@code depends} edge on a whole dependency build: settled when that build has ended, judged per chroot. */
+    private static boolean isWholeBuildDependency(Edge edge) {
+        return edge.kind() == EdgeKind.DEPENDS && edge.chroot().isEmpty() && edge.from().kind() == NodeKind.COPR_BUILD;
+    }
+
     /** null: met; empty: not settled; else the root cause of its failure. */
     private String verdict(Edge edge) {
         var from = statuses.get(edge.from());
@@ -157,15 +192,24 @@ public final class RunState {
             if (!from.state().isTerminal()) {
                 return "";
             }
-            if (from.state() == NodeState.SUCCEEDED) {
-                return from.id() + " has no result for " + edge.chroot();
-            }
-            return nodeCause(from);
+            return endedChrootVerdict(from, edge.chroot());
         }
         if (from.state() == NodeState.SUCCEEDED) {
             return null;
         }
         return from.state().isTerminal() ? nodeCause(from) : "";
+    }
+
+    /** How chroot {@code chroot} of the ended build {@code from} went: null when it succeeded, else the root cause. */
+    private static String endedChrootVerdict(NodeStatus from, String chroot) {
+        var outcome = from.chroots().get(chroot);
+        if (outcome != null && outcome.state().isTerminal()) {
+            return chrootVerdict(from, chroot, outcome);
+        }
+        if (from.state() == NodeState.SUCCEEDED) {
+            return from.id() + " has no result for " + chroot;
+        }
+        return nodeCause(from);
     }
 
     private static String chrootVerdict(NodeStatus from, String chroot, ChrootOutcome outcome) {

@@ -92,7 +92,7 @@ public record StepCall(String step, List<String> nodes, List<String> needs, List
         if (!runsKind(id.kind())) {
             problems.add("node " + id + " is a " + id.kind() + " node, which " + step + " does not run");
         }
-        var planNeeds = state.needsOf(id).stream().map(edge -> edge.need()).toList();
+        var planNeeds = state.plan().needsOf(id).stream().map(edge -> edge.need()).toList();
         needs.stream()
                 .filter(need -> !planNeeds.contains(need))
                 .forEach(need -> problems.add("node " + id + " does not need " + need + " (its needs: " + planNeeds + ")"));

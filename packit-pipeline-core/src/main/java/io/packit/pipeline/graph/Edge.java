@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * {@code to} waits for {@code from}. When {@code chroot} is set, {@code to} waits only for that chroot of
- * {@code from} (a build), not the whole node.
+ * {@code from} (a build), not the whole node. A {@link EdgeKind#DEPENDS} edge always waits for the whole
+ * dependency build ({@code chroot} empty); which chroots of the dependent build it gates is derived from the two
+ * builds' chroots when the plan runs.
  *
  * @param from   the node waited for
  * @param to     the waiting node

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param nodes           every node, topologically ordered
  * @param edges           every edge
  * @param criticalPath    the critical path under the estimates used
- * @param dependencyRepos for every {@code depends} edge, how the dependent build sees the dependency's results
+ * @param dependencyRepos for every build a build depends on (through a {@code depends} edge into its srpm, or an
+ *                        unchanged dependency whose last build serves), how it sees the dependency's results
  * @param index           O(1) look-ups over {@code nodes} and {@code edges}; built by the other constructors
  */
 public record Plan(

@@ -34,6 +34,8 @@ final class Planning {
     /** Build nodes per job (key: {@link #jobKey}) and package, for depends edges. */
     private final Map<String, Map<String, NodeId>> buildsByJob = new LinkedHashMap<>();
     private final Map<NodeId, JobView> buildViews = new HashMap<>();
+    /** The srpm node that submits each build. */
+    private final Map<NodeId, NodeId> srpmOfBuild = new HashMap<>();
     private final Set<String> validRegexes = new HashSet<>();
     /** Release jobs left out for packages that are not top-level, per job (identity: JobConfig is a deep record). */
     private final Map<JobConfig, List<String>> notReleased = new IdentityHashMap<>();
@@ -235,6 +237,7 @@ final class Planning {
         buildsByJob.computeIfAbsent(jobKey(view.job(), implicit), key -> new LinkedHashMap<>())
                 .put(view.packageName(), build.id());
         buildViews.put(build.id(), view);
+        srpmOfBuild.put(build.id(), srpm.id());
         return build.id();
     }
 
@@ -448,31 +451,24 @@ final class Planning {
     // ---- depends --------------------------------------------------------------------------------------------
 
     /**
-     * Each build of a package waits for the build of the same job of the packages it depends on (the nearest ones
-     * that have that job), chroot by chroot where both build a chroot, and records how it sees their results.
+     * The srpm node of each build of a package waits for the whole build of the same job of the packages it depends
+     * on (the nearest ones that have that job): in Copr the SRPM phase is part of the build submission, and a
+     * dependent build is submitted once its dependencies' builds have ended (DESIGN §4, edge 3). The edge waits for
+     * the whole node; the engine submits the dependent build only on the common chroots where every dependency
+     * succeeded. Records how the dependent build sees their results.
      */
     private void addDependsEdges(PackageGraph packages) {
         for (var builds : buildsByJob.values()) {
             var hasJob = builds.keySet();
             for (var entry : builds.entrySet()) {
                 var dependent = entry.getValue();
-                var dependentNode = nodes.get(position.get(dependent));
+                var submitter = srpmOfBuild.get(dependent);
                 for (var depName : packages.nearestDependencies(entry.getKey(), hasJob)) {
                     var dependency = builds.get(depName);
                     var dependencyNode = nodes.get(position.get(dependency));
-                    if (UNCHANGED.equals(dependencyNode.skipReason())) {
+                    if (!UNCHANGED.equals(dependencyNode.skipReason())) {
                         // An unchanged dependency is not rebuilt: its last build in the Copr project serves.
-                        recordRepo(dependent, dependency);
-                        continue;
-                    }
-                    var theirs = new HashSet<>(dependencyNode.chroots());
-                    var common = dependentNode.chroots().stream().filter(theirs::contains).toList();
-                    if (common.isEmpty()) {
-                        edges.add(new Edge(dependency, dependent, EdgeKind.DEPENDS, ""));
-                    } else {
-                        for (var chroot : common) {
-                            edges.add(new Edge(dependency, dependent, EdgeKind.DEPENDS, chroot));
-                        }
+                        edges.add(new Edge(dependency, submitter, EdgeKind.DEPENDS, ""));
                     }
                     recordRepo(dependent, dependency);
                 }

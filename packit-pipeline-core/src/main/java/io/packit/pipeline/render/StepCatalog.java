@@ -36,9 +36,9 @@ public final class StepCatalog {
      * Copr build of the node's package and job (the build {@code copr_build:A:build1} of the same package and
      * job), and waits for its SRPM phase (Copr's source chroot) to end. Succeeds when the SRPM was built; the
      * build id is kept in the run's engine state for the {@link #COPR_BUILD} step. Its {@code needs} are the plan
-     * edges into the srpm node (often none). The engine may hold the submission longer: without Copr batches a
-     * build is submitted only once the needs of its {@code copr_build} node (builds it {@code depends} on) have
-     * ended, for the chroots where they succeeded. Needs no agent.
+     * edges into the srpm node: the whole builds of the packages it {@code depends} on (often none). It submits
+     * once they have ended, on the chroots where they all succeeded (the others are skipped with the root cause);
+     * with Copr batches it submits at once and Copr orders the builds. Needs no agent.
      */
     public static final String SRPM = "packitSrpm";
 

@@ -41,9 +41,8 @@ import java.util.Map;
  * fakes, on a virtual clock shared by the engine and the fake Copr: SRPM phases take 5 min, every chroot 20 min,
  * every Testing Farm request 15 min (the fake advances a request one state per 5 polls; polls are every 60 s).
  * Prints, per plan, the makespan divided by (a) the plan's critical path under those durations and (b) the
- * critical path of the DAG the engine actually runs (an srpm node submits its Copr build only once the builds it
- * depends on have ended, so it waits for them too), the HTTP calls made, and the heap taken by the plan and the
- * final run state.
+ * critical path through the needs the engine waits for (the same chains: a dependent's srpm needs its dependencies'
+ * whole builds in the plan too), the HTTP calls made, and the heap taken by the plan and the final run state.
  *
  * <p>Run: {@code ./mvnw -q -B -ntp -Pbenchmark -pl packit-pipeline-core test
  * -Dbench.main=io.packit.pipeline.bench.EngineBenchmark -Dbench.args="20 5 72"} (packages per random plan, how many

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * Builds plans by hand for engine tests (the planner makes the real ones): srpm + copr_build per package and
- * job, tests per chroot, {@code depends} edges per common chroot, release jobs; nodes come out topologically
+ * job, tests per chroot, {@code depends} edges from a dependency's build to the dependent's srpm, release jobs; nodes come out topologically
  * ordered.
  */
 public final class PlanBuilder {
@@ -61,16 +61,11 @@ public final class PlanBuilder {
         return this;
     }
 
-    /** {@code pkg} depends on {@code dependency}: its build waits for theirs, per common chroot. */
+    /** {@code pkg} depends on {@code dependency}: its srpm (which submits its build) waits for their whole build. */
     public PlanBuilder depends(String pkg, String dependency, String job) {
         var from = NodeId.of(NodeKind.COPR_BUILD, dependency, job);
-        var to = NodeId.of(NodeKind.COPR_BUILD, pkg, job);
-        var theirs = nodes.get(from).chroots();
-        for (var chroot : nodes.get(to).chroots()) {
-            if (theirs.contains(chroot)) {
-                edges.add(new Edge(from, to, EdgeKind.DEPENDS, chroot));
-            }
-        }
+        var to = NodeId.of(NodeKind.SRPM, pkg, job);
+        edges.add(new Edge(from, to, EdgeKind.DEPENDS, ""));
         return this;
     }
 

@@ -88,14 +88,14 @@ class JobGraphPlannerPropertyTest {
                     buildInto.merge(to.id(), 1, Integer::sum);
                 }
                 case DEPENDS -> {
+                    // the dependency's whole build -> the srpm that submits the dependent's build, same job
                     assertThat(from.kind()).isEqualTo(NodeKind.COPR_BUILD);
-                    assertThat(to.kind()).isEqualTo(NodeKind.COPR_BUILD);
+                    assertThat(to.kind()).isEqualTo(NodeKind.SRPM);
+                    assertThat(edge.chroot()).isEmpty();
                     assertThat(from.view().job().index()).isEqualTo(to.view().job().index());
+                    assertThat(from.implicit()).isEqualTo(to.implicit());
+                    assertThat(from.id().job()).isEqualTo(to.id().job());
                     assertThat(closure(config, to.id().packageName())).contains(from.id().packageName());
-                    if (!edge.chroot().isEmpty()) {
-                        assertThat(from.chroots()).contains(edge.chroot());
-                        assertThat(to.chroots()).contains(edge.chroot());
-                    }
                 }
                 case RELEASE_GATING -> {
                     assertThat(from.kind()).isEqualTo(NodeKind.KOJI_BUILD);
@@ -112,12 +112,15 @@ class JobGraphPlannerPropertyTest {
                 assertThat(isTopLevel(config, node.id().packageName())).as("release only top-level").isTrue();
             }
             if (node.kind() == NodeKind.COPR_BUILD && node.view().job().type() == JobType.COPR_BUILD) {
-                // Every direct dependency that has the same build job is waited for.
+                // Every direct dependency that has the same build job is waited for by the srpm that submits the
+                // build; the build itself waits for that srpm only.
+                var srpm = NodeId.of(NodeKind.SRPM, node.id().packageName(), node.id().job());
+                assertThat(plan.needsOf(node.id())).extracting(Edge::from).containsExactly(srpm);
                 var deps = config.packages().get(node.id().packageName()).dependsNames();
                 for (var dep : deps) {
                     var theirs = NodeId.of(NodeKind.COPR_BUILD, dep, node.id().job());
                     if (plan.find(theirs).filter(Node::runs).isPresent()) {
-                        assertThat(plan.needsOf(node.id())).extracting(Edge::from).contains(theirs);
+                        assertThat(plan.needsOf(srpm)).extracting(Edge::from).contains(theirs);
                     }
                 }
             }

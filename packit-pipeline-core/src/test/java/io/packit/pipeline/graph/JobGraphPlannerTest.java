@@ -170,10 +170,9 @@ class JobGraphPlannerTest {
         var pr = planner.plan(config, PR, diagnostics);
         var commit = planner.plan(config, new Event.Commit("main", List.of()), diagnostics);
 
-        assertThat(needs(pr, "copr_build:A:build")).containsExactlyInAnyOrder(
-                "srpm:A:build", "copr_build:B:build@" + F41, "copr_build:B:build@" + F42,
-                "copr_build:C:build@" + F41, "copr_build:C:build@" + F42);
-        assertThat(ids(pr).indexOf("copr_build:A:build"))
+        assertThat(needs(pr, "srpm:A:build")).containsExactlyInAnyOrder("copr_build:B:build", "copr_build:C:build");
+        assertThat(needs(pr, "copr_build:A:build")).containsExactly("srpm:A:build");
+        assertThat(ids(pr).indexOf("srpm:A:build"))
                 .isGreaterThan(ids(pr).indexOf("copr_build:B:build"))
                 .isGreaterThan(ids(pr).indexOf("copr_build:C:build"));
         assertThat(pr.dependencyRepos()).extracting(DependencyRepo::access)
@@ -307,9 +306,9 @@ class JobGraphPlannerTest {
                 DurationEstimates.DEFAULTS.with(NodeKind.TESTS, Duration.ofHours(2)))).plan(config, PR);
 
         assertThat(plan.criticalPath().nodes()).extracting(NodeId::toString)
-                .containsExactly("srpm:B:b", "copr_build:B:b", "copr_build:A:b", "tests:A:t@" + F41);
-        assertThat(plan.criticalPath().length()).isEqualTo(Duration.ofMinutes(5 + 20 + 20 + 15));
-        assertThat(slowTests.criticalPath().length()).isEqualTo(Duration.ofMinutes(45).plusHours(2));
+                .containsExactly("srpm:B:b", "copr_build:B:b", "srpm:A:b", "copr_build:A:b", "tests:A:t@" + F41);
+        assertThat(plan.criticalPath().length()).isEqualTo(Duration.ofMinutes(5 + 20 + 5 + 20 + 15));
+        assertThat(slowTests.criticalPath().length()).isEqualTo(Duration.ofMinutes(50).plusHours(2));
     }
 
     @Test

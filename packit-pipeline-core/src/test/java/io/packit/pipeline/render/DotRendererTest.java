@@ -14,7 +14,7 @@ class DotRendererTest {
         assertThat(text).startsWith("digraph plan {\n").endsWith("}\n");
         assertThat(text).contains("subgraph cluster_0 {", "label=\"B\";");
         plan.nodes().forEach(node -> assertThat(text).contains("    \"" + node.id() + "\" [label="));
-        assertThat(text).contains("\"copr_build:B:build1\" -> \"copr_build:A:build1\" [label=\"2 chroots\", "
+        assertThat(text).contains("\"copr_build:B:build1\" -> \"srpm:A:build1\" [label=\"depends\", "
                 + "style=dashed, color=\"#2a6ebb\"");
         assertThat(text).contains("\"koji_build:A:koji\" -> \"bodhi_update:A:bodhi\" [label=\"release gating\", "
                 + "style=bold, color=\"#7b3fa0\"]");

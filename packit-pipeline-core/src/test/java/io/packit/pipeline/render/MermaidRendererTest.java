@@ -19,7 +19,7 @@ class MermaidRendererTest {
         for (int i = 0; i < plan.nodes().size(); i++) {
             assertThat(text).contains("    n" + i + "[\"<b>" + plan.nodes().get(i).kind().key() + "</b>");
         }
-        assertThat(text).containsPattern("n\\d+ -\\.->\\|\"fedora-41-x86_64\"\\| n\\d+");
+        assertThat(text).containsPattern("n\\d+ -\\.->\\|\"depends\"\\| n\\d+");
         assertThat(text).containsPattern("n\\d+ ==>\\|\"release gating\"\\| n\\d+");
         assertThat(text).containsPattern("n\\d+ -->\\|\"fedora-42-x86_64\"\\| n\\d+");
         assertThat(text).contains("skipped: manual job not requested");

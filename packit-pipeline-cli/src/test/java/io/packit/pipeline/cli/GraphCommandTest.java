@@ -26,7 +26,7 @@ class GraphCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("digraph plan {").contains(
-                "\"copr_build:upstream:copr_build-pull_request-1\" -> \"tests:upstream:tests-pull_request-2@fedora-41-x86_64\"");
+                "\"copr_build:upstream:pull_request\" -> \"tests:upstream:pull_request@fedora-41-x86_64\"");
     }
 
     @Test
@@ -39,7 +39,7 @@ class GraphCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("wrote " + output);
         assertThat(Files.readString(output)).startsWith("<!DOCTYPE html>")
-                .contains("data-id=\"copr_build:podman-fedora:copr_build-pull_request-0\"");
+                .contains("data-id=\"copr_build:podman-fedora:pull_request\"");
     }
 
     @Test

@@ -66,7 +66,7 @@ class PlanCommandTest {
         var json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("event").path("kind").asText()).isEqualTo("commit");
         assertThat(json.path("nodes")).hasSize(1);
-        assertThat(json.path("nodes").get(0).path("id").asText()).isEqualTo("bodhi_update:app:bodhi_update-commit-2");
+        assertThat(json.path("nodes").get(0).path("id").asText()).isEqualTo("bodhi_update:app:commit");
         assertThat(json.path("critical_path").path("seconds").asLong()).isEqualTo(600);
         assertThat(json.path("nodes").get(0).path("release_group").toString()).isEqualTo("[\"lib\",\"app\"]");
         assertThat(CommandRun.of("plan", file.toString(), "--event", "commit").out())

@@ -22,13 +22,11 @@ public record JobView(JobConfig job, PackageConfig pkg, PackageSettings settings
     }
 
     /**
-     * The job's label within its package, used in node ids: the identifier when set, else the job type and,
-     * to keep it unique, the trigger and the job's index ({@code copr_build-pull_request-0}).
+     * The job's label within its package, used in node ids and stage names: the identifier when set, else the
+     * trigger ({@code pull_request}, {@code commit}, {@code release}). The planner makes labels unique per package
+     * and node kind (appending the trigger, then the job's index) and id-safe.
      */
     public String label() {
-        if (!job.identifier().isEmpty()) {
-            return job.identifier();
-        }
-        return job.type().key() + "-" + job.trigger().key() + "-" + job.index();
+        return job.identifier().isEmpty() ? job.trigger().key() : job.identifier();
     }
 }

@@ -147,7 +147,7 @@ final class Planning {
 
     /**
      * The id part of every view of one package: {@link JobView#label()} made id-safe; when two jobs of the same
-     * node kind would share it, the later gets the trigger appended, then its job index. Computed over all views,
+     * node kind would share it, the later gets the trigger appended (when the label is an identifier), else its job index. Computed over all views,
      * not just the planned ones, so ids do not depend on the event.
      */
     private static Labels labelsOf(List<JobView> views) {
@@ -158,11 +158,13 @@ final class Planning {
             var base = IdParts.safe(view.label());
             var label = base;
             if (!taken.add(group + ":" + label)) {
-                label = IdParts.safe(base + "-" + view.job().trigger().key());
-                if (!taken.add(group + ":" + label)) {
-                    label = IdParts.safe(base + "-" + view.job().trigger().key() + "-" + view.job().index());
-                    taken.add(group + ":" + label);
-                }
+                // an identifier shared by jobs of several triggers ("a | b") keeps apart by trigger; a label that
+                // is the trigger already, or still taken, by the job's index in the file
+                var byTrigger = IdParts.safe(base + "-" + view.job().trigger().key());
+                label = !view.job().identifier().isEmpty() && taken.add(group + ":" + byTrigger)
+                        ? byTrigger
+                        : IdParts.safe(base + "-" + view.job().index());
+                taken.add(group + ":" + label);
             }
             labels.put(view, label);
         }

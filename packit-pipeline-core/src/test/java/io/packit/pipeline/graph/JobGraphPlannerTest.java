@@ -51,11 +51,11 @@ class JobGraphPlannerTest {
 
         var plan = planner.plan(config, PR);
 
-        assertThat(needs(plan, "tests:A:tests-pull_request-1@" + F41))
-                .containsExactly("copr_build:A:copr_build-pull_request-0@" + F41);
-        assertThat(needs(plan, "tests:A:tests-pull_request-1@" + F42))
-                .containsExactly("copr_build:A:copr_build-pull_request-0@" + F42);
-        assertThat(plan.find(NodeId.parse("tests:A:tests-pull_request-1@" + F41)).orElseThrow().testTarget())
+        assertThat(needs(plan, "tests:A:pull_request@" + F41))
+                .containsExactly("copr_build:A:pull_request@" + F41);
+        assertThat(needs(plan, "tests:A:pull_request@" + F42))
+                .containsExactly("copr_build:A:pull_request@" + F42);
+        assertThat(plan.find(NodeId.parse("tests:A:pull_request@" + F41)).orElseThrow().testTarget())
                 .isEqualTo(F41);
     }
 

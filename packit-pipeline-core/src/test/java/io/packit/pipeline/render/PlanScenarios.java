@@ -42,7 +42,7 @@ public final class PlanScenarios {
         plan.tests("hello", "manual-tests", build, List.of("fedora-42-x86_64"));
         plan.when(new RunCondition(Trigger.RELEASE, "", "^v[0-9.]+$", "rc", false, LabelRequirement.NONE,
                 List.of("prod"))).distGitBranches(List.of("fedora-all", "epel-9"));
-        plan.cli(NodeKind.PROPOSE_DOWNSTREAM, "hello", "propose_downstream-release-4", List.of());
+        plan.cli(NodeKind.PROPOSE_DOWNSTREAM, "hello", "release", List.of());
         return plan.build();
     }
 

@@ -81,9 +81,9 @@ class PackitPipelineITest {
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.SUCCESS, build);
         r.assertLogContains("Rendered the pipeline from .packit.yaml", build);
-        r.assertLogContains("srpm:hello:copr_build-pull_request-0: succeeded", build);
-        r.assertLogContains("copr_build:hello:copr_build-pull_request-0 fedora-41-x86_64: succeeded", build);
-        r.assertLogContains("tests:hello:tests-pull_request-1@fedora-41-x86_64: succeeded", build);
+        r.assertLogContains("srpm:hello:pull_request: succeeded", build);
+        r.assertLogContains("copr_build:hello:pull_request fedora-41-x86_64: succeeded", build);
+        r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: succeeded", build);
         assertThat(testbed.copr.buildIds()).hasSize(1);
         assertThat(testbed.testingFarm.requestIds()).hasSize(1);
         var tests = build.getAction(TestResultAction.class);
@@ -107,7 +107,7 @@ class PackitPipelineITest {
 
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.SUCCESS, build);
-        r.assertLogContains("copr_build:hello:copr_build-pull_request-0: succeeded", build);
+        r.assertLogContains("copr_build:hello:pull_request: succeeded", build);
         assertThat(build.getAction(PackitRunAction.class).getOrigin()).contains("CR-" + change);
     }
 
@@ -122,12 +122,12 @@ class PackitPipelineITest {
 
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.FAILURE, build);
-        r.assertLogContains("tests:hello:tests-pull_request-1@fedora-41-x86_64: skipped "
-                + "(copr_build:hello:copr_build-pull_request-0 failed on fedora-41-x86_64)", build);
+        r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: skipped "
+                + "(copr_build:hello:pull_request failed on fedora-41-x86_64)", build);
         assertThat(testbed.testingFarm.requestIds()).isEmpty();
-        assertThat(stage(build, "hello \u00b7 tests-pull_request-1 \u00b7 fedora-41-x86_64"))
+        assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
                 .matches(StageStatus::isSkippedStage, "is skipped");
-        assertThat(stage(build, "hello \u00b7 copr copr_build-pull_request-0"))
+        assertThat(stage(build, "hello \u00b7 copr pull_request"))
                 .matches(node -> !StageStatus.isSkippedStage(node), "is not skipped");
     }
 
@@ -158,7 +158,7 @@ class PackitPipelineITest {
 
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.FAILURE, build);
-        r.assertLogContains("tests:hello:tests-pull_request-1@fedora-41-x86_64: failed", build);
+        r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: failed", build);
         var tests = build.getAction(TestResultAction.class);
         assertThat(tests).isNotNull();
         assertThat(tests.getFailCount()).isPositive();
@@ -173,7 +173,7 @@ class PackitPipelineITest {
         project.scheduleBuild2(0).getFuture().get();
         var job = waitForJob(project, "CR-" + change);
         var build = waitForBuild(job);
-        r.waitForMessage("copr_build:hello:copr_build-pull_request-0: running", build);
+        r.waitForMessage("copr_build:hello:pull_request: running", build);
 
         build.doStop();
 
@@ -181,7 +181,7 @@ class PackitPipelineITest {
         r.assertBuildStatus(Result.ABORTED, build);
         var buildId = testbed.copr.buildIds().get(0);
         assertThat(testbed.copr.chrootState(buildId, "fedora-41-x86_64")).isEqualTo("canceled");
-        r.assertLogContains("copr_build:hello:copr_build-pull_request-0: cancelled", build);
+        r.assertLogContains("copr_build:hello:pull_request: cancelled", build);
     }
 
     @Test
@@ -222,8 +222,8 @@ class PackitPipelineITest {
 
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.SUCCESS, build);
-        r.assertLogContains("srpm:hello:copr_build-pull_request-0: succeeded", build);
-        r.assertLogContains("tests:hello:tests-pull_request-1@fedora-41-x86_64: succeeded", build);
+        r.assertLogContains("srpm:hello:pull_request: succeeded", build);
+        r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: succeeded", build);
         assertThat(testbed.copr.buildIds()).hasSize(1);
         assertThat(build.getAction(TestResultAction.class)).isNotNull();
     }

@@ -31,7 +31,7 @@ class PackitRestartITest {
                 var project = testbed.project(r, new PackitBranchProjectFactory());
                 project.scheduleBuild2(0).getFuture().get();
                 var build = PackitPipelineITest.waitForBuild(waitForJob(project, job));
-                r.waitForMessage("srpm:hello:copr_build-pull_request-0: running", build);
+                r.waitForMessage("srpm:hello:pull_request: running", build);
                 assertThat(testbed.copr.buildIds()).hasSize(1);
             });
             sessions.then(r -> {
@@ -42,8 +42,8 @@ class PackitRestartITest {
                 r.waitForCompletion(build);
 
                 r.assertBuildStatus(Result.SUCCESS, build);
-                r.assertLogContains("srpm:hello:copr_build-pull_request-0: succeeded", build);
-                r.assertLogContains("copr_build:hello:copr_build-pull_request-0: succeeded", build);
+                r.assertLogContains("srpm:hello:pull_request: succeeded", build);
+                r.assertLogContains("copr_build:hello:pull_request: succeeded", build);
                 assertThat(testbed.copr.buildIds()).hasSize(1);
                 assertThat(testbed.testingFarm.requestIds()).hasSize(1);
             });

@@ -1,8 +1,6 @@
 package io.packit.pipeline.engine;
 
-import io.packit.pipeline.config.DistGitBranch;
-import io.packit.pipeline.graph.Node;
-import io.packit.pipeline.graph.NodeKind;
+import io.packit.pipeline.graph.PackitCliArguments;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Runs release nodes (upstream_koji_build, koji_build, bodhi_update, propose_downstream, pull_from_upstream,
- * vm_image_build) with Packit's own command line, as a subprocess in the repository, its output in a log file.
+ * vm_image_build) with Packit's own command line ({@link PackitCliArguments}), as a subprocess in the repository, its output in a log file.
  * When {@code packit} is not installed the node fails with a message saying so.
  */
 public final class PackitCliExecutor implements NodeExecutor {
@@ -46,41 +42,6 @@ public final class PackitCliExecutor implements NodeExecutor {
         this.command = Objects.requireNonNull(command, "command");
         this.environment = Map.copyOf(environment);
         this.logDir = Objects.requireNonNull(logDir, "logDir");
-    }
-
-    /** The arguments Packit's CLI takes for {@code node}, after the command itself. */
-    public static List<String> arguments(Node node, boolean monorepo) {
-        var args = new ArrayList<String>();
-        var release = node.view().settings().release();
-        var branches = release.distGitBranches().stream().map(DistGitBranch::name).collect(Collectors.joining(","));
-        var kind = node.kind();
-        if (kind == NodeKind.PROPOSE_DOWNSTREAM) {
-            args.add("propose-downstream");
-        } else if (kind == NodeKind.PULL_FROM_UPSTREAM) {
-            args.add("pull-from-upstream");
-        } else if (kind == NodeKind.KOJI_BUILD || kind == NodeKind.UPSTREAM_KOJI_BUILD) {
-            args.addAll(List.of("build", "in-koji"));
-            if (kind == NodeKind.UPSTREAM_KOJI_BUILD) {
-                args.add("--from-upstream");
-            }
-            if (release.scratch()) {
-                args.add("--scratch");
-            }
-        } else if (kind == NodeKind.BODHI_UPDATE) {
-            args.add("create-update");
-        } else if (kind == NodeKind.VM_IMAGE_BUILD) {
-            args.addAll(List.of("build", "in-image-builder", "--job-config-index", Integer.toString(node.view().job().index())));
-        } else {
-            throw new IllegalArgumentException(node.id() + " is not run by the packit command line");
-        }
-        if (!branches.isEmpty() && kind != NodeKind.VM_IMAGE_BUILD && kind != NodeKind.UPSTREAM_KOJI_BUILD) {
-            args.addAll(List.of("--dist-git-branch", branches));
-        }
-        if (monorepo) {
-            args.addAll(List.of("-p", node.view().packageName()));
-        }
-        args.add(".");
-        return List.copyOf(args);
     }
 
     /** The {@code packit} executable, if installed. */
@@ -111,7 +72,7 @@ public final class PackitCliExecutor implements NodeExecutor {
         }
         var argv = new ArrayList<String>();
         argv.add(executable.get().toString());
-        argv.addAll(arguments(run.node(), run.state().plan().config().monorepo()));
+        argv.addAll(PackitCliArguments.of(run.node(), run.state().plan().config()));
         var log = logDir.resolve(run.id().toString().replaceAll("[^A-Za-z0-9._@-]", "_") + ".log");
         Process process;
         try {

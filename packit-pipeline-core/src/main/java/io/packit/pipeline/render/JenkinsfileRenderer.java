@@ -6,8 +6,10 @@ import static io.packit.pipeline.render.GroovyWriter.literal;
 import static io.packit.pipeline.render.GroovyWriter.stageName;
 
 import io.packit.pipeline.Version;
+import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
+import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,12 +111,12 @@ public final class JenkinsfileRenderer {
             out.open("parallel");
             for (var branch : layout.branches()) {
                 if (branch.stages().size() == 1) {
-                    writeStage(out, branch.stages().get(0), byId, config.monorepo(), readable);
+                    writeStage(out, branch.stages().get(0), byId, config, readable);
                 } else {
                     out.open("stage(" + stageName(branch.name()) + ")");
                     out.open("stages");
                     for (var stage : branch.stages()) {
-                        writeStage(out, stage, byId, config.monorepo(), readable);
+                        writeStage(out, stage, byId, config, readable);
                     }
                     out.close();
                     out.close();
@@ -161,7 +163,7 @@ public final class JenkinsfileRenderer {
         return parameters;
     }
 
-    private static void writeStage(GroovyWriter out, StageSpec stage, Map<NodeId, Node> byId, boolean monorepo,
+    private static void writeStage(GroovyWriter out, StageSpec stage, Map<NodeId, Node> byId, PackitConfig config,
             boolean readable) {
         out.open("stage(" + stageName(stage.name()) + ")");
         if (stage.needsAgent()) {
@@ -177,12 +179,12 @@ public final class JenkinsfileRenderer {
         WhenConditions.of(stage.condition(), manual).forEach(out::line);
         out.close();
         out.open("steps");
-        out.line(stepCall(stage, byId, monorepo, readable));
+        out.line(stepCall(stage, byId, config, readable));
         out.close();
         out.close();
     }
 
-    private static String stepCall(StageSpec stage, Map<NodeId, Node> byId, boolean monorepo, boolean readable) {
+    private static String stepCall(StageSpec stage, Map<NodeId, Node> byId, PackitConfig config, boolean readable) {
         if (stage.step().equals(StepCatalog.GROUP)) {
             return StepCatalog.GROUP + "(" + StepCatalog.ARG_NODES + ": " + list(stage.selectors()) + ")";
         }
@@ -204,7 +206,7 @@ public final class JenkinsfileRenderer {
             case SRPM -> {
                 // the srpm step takes no readable argument
             }
-            default -> args.add(StepCatalog.ARG_ARGS + ": " + list(PackitCliArguments.of(node, monorepo)));
+            default -> args.add(StepCatalog.ARG_ARGS + ": " + list(PackitCliArguments.of(node, config)));
         }
         return stage.step() + "(" + String.join(", ", args) + ")";
     }

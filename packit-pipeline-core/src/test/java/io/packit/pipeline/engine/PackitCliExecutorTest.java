@@ -36,8 +36,8 @@ class PackitCliExecutorTest {
 
         assertThat(state.status(NodeId.parse("koji_build:A:koji1")).state()).isEqualTo(NodeState.SUCCEEDED);
         assertThat(Files.readAllLines(calls)).containsExactly(
-                dir + " build in-koji -p B .",
-                dir + " build in-koji -p A .");
+                dir + " build in-koji --package B .",
+                dir + " build in-koji --package A .");
         assertThat(state.status(NodeId.parse("koji_build:A:koji1")).remote()).containsKey(PackitCliExecutor.PID);
     }
 
@@ -50,20 +50,6 @@ class PackitCliExecutorTest {
 
         assertThat(state.status(NodeId.parse("koji_build:B:koji1")).reason())
                 .startsWith("packit exited with status 3: Koji: permission denied (log: ");
-    }
-
-    @Test
-    void shouldTakePackitsArgumentsForEveryReleaseJob() {
-        var plan = new PlanBuilder().release(NodeKind.PROPOSE_DOWNSTREAM, "A", "pd")
-                .release(NodeKind.BODHI_UPDATE, "A", "bodhi").release(NodeKind.UPSTREAM_KOJI_BUILD, "A", "uk").plan();
-        var nodes = plan.nodesById();
-
-        assertThat(PackitCliExecutor.arguments(nodes.get(NodeId.parse("propose_downstream:A:pd")), false))
-                .containsExactly("propose-downstream", ".");
-        assertThat(PackitCliExecutor.arguments(nodes.get(NodeId.parse("bodhi_update:A:bodhi")), true))
-                .containsExactly("create-update", "-p", "A", ".");
-        assertThat(PackitCliExecutor.arguments(nodes.get(NodeId.parse("upstream_koji_build:A:uk")), false))
-                .containsExactly("build", "in-koji", "--from-upstream", ".");
     }
 
     private RunState run(Map<String, String> environment) {

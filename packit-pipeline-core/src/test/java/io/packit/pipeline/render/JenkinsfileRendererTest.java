@@ -82,7 +82,7 @@ class JenkinsfileRendererTest {
 
         assertThat(propose.one("agent").orElseThrow().one("label")).isPresent();
         assertThat(call(propose).strings(StepCatalog.ARG_ARGS))
-                .contains(List.of("propose-downstream", "--dist-git-branch", "fedora-all,epel-9"));
+                .contains(List.of("propose-downstream", "--dist-git-branch", "fedora-all,epel-9", "."));
         assertThat(leafStages(tree).stream().filter(b -> !call(b).name().equals(StepCatalog.CLI)))
                 .isNotEmpty().allMatch(b -> b.one("agent").isEmpty());
         assertThat(branches(tree)).allMatch(b -> b.one("stages").isEmpty() || b.one("agent").isEmpty());

@@ -1,6 +1,5 @@
 package io.packit.pipeline.cli;
 
-import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.diag.InvalidInputException;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,18 +82,15 @@ final class PlanningOptions {
                     + "defaults: srpm 5, copr_build 20, tests 15, others 10).")
     Map<String, Integer> estimates = Map.of();
 
-    @Option(names = "--repository", paramLabel = "NAME", defaultValue = "",
-            description = "The repository's name, Packit's default for package names (default: the name of the "
-                    + "directory holding the config).")
-    String repository = "";
+    @Mixin
+    ConfigLoading loading = new ConfigLoading();
 
     /** Loads the config and plans it; prints warnings to {@code err}; invalid input throws with every problem. */
     Plan plan(PrintWriter err) {
         var file = config != null ? config : PackitConfigLoader.findConfig(Path.of(""))
                 .orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
                         "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
-        var loadOptions = repository.isEmpty() ? LoadOptions.defaults() : LoadOptions.defaults().withRepositoryName(repository);
-        var loaded = new PackitConfigLoader(loadOptions).load(file);
+        var loaded = loading.load(file, err);
         var diagnostics = new Diagnostics();
         diagnostics.addAll(loaded.diagnostics());
         if (!loaded.isValid()) {

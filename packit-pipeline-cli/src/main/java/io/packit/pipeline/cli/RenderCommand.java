@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "Write the Jenkinsfile here instead of standard output (with --check: the file to compare; default Jenkinsfile).")
     Path output;
 
+    @Mixin
+    ConfigLoading loading = new ConfigLoading();
+
     @Option(names = "--check", description = "Do not write: exit 1 with a diff when FILE differs from what would be rendered.")
     boolean check;
 
@@ -43,7 +47,9 @@ final class RenderCommand implements Callable<Integer> {
         var file = config != null ? config : PackitConfigLoader.findConfig(Path.of("")).orElseThrow(
                 () -> new CommandFailedException(ExitCode.USAGE, "no CONFIG given and no "
                         + String.join(", ", PackitConfigLoader.CONFIG_FILE_NAMES) + " in the current directory"));
-        var loaded = new PackitConfigLoader().load(file).configOrThrow();
+        var result = loading.load(file, spec.commandLine().getErr());
+        var loaded = result.configOrThrow();
+        result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);
         var plan = new JobGraphPlanner().plan(loaded, new Event.AllTriggers());
         String jenkinsfile;
         try {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.LoadResult;
 import io.packit.pipeline.config.PackitConfigLoader;
-import io.packit.pipeline.config.ReleaseTable;
 import io.packit.pipeline.diag.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,21 +63,14 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "text (default) or json.")
     Format format;
 
-    @Option(names = "--release-table", paramLabel = "FILE",
-            description = "Release table to resolve target aliases with, instead of the one shipped (see README).")
-    Path releaseTable;
+    @Mixin
+    ConfigLoading loading = new ConfigLoading();
 
     @Override
     public Integer call() {
         var file = configFile();
-        var options = LoadOptions.defaults();
-        if (releaseTable != null) {
-            if (!Files.isRegularFile(releaseTable)) {
-                throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
-            }
-            options = options.withReleaseTable(ReleaseTable.load(releaseTable));
-        }
-        var result = new PackitConfigLoader(options).load(file);
+        var options = loading.loadOptions();
+        var result = loading.load(file, spec.commandLine().getErr());
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             out.println(json(file, result, options));

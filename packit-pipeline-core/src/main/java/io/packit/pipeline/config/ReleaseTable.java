@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -112,6 +114,27 @@ public final class ReleaseTable {
     /** The day the table was true. */
     public LocalDate date() {
         return date;
+    }
+
+    /** Past this age a table is likely to name ended releases and miss new ones (Fedora releases every 6 months). */
+    public static final int STALE_AFTER_DAYS = 180;
+
+    /**
+     * A warning when the table is older than {@link #STALE_AFTER_DAYS} on {@code today}: target aliases such as
+     * {@code fedora-all} then resolve to chroots Copr may no longer have, and miss new releases.
+     *
+     * @param today the day to judge by
+     * @return the warning, or empty when the table is recent enough
+     */
+    public Optional<String> staleness(LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        long days = ChronoUnit.DAYS.between(date, today);
+        if (days <= STALE_AFTER_DAYS) {
+            return Optional.empty();
+        }
+        return Optional.of("the release table " + source + " dated " + date + " is " + days
+                + " days old: aliases such as fedora-all may name ended releases and miss new ones; "
+                + "pass --release-table FILE with the current releases (format in the README)");
     }
 
     /** All releases: Fedora by version (Rawhide last), then EPEL by version. */

@@ -1,0 +1,59 @@
+package io.packit.pipeline.cli;
+
+import io.packit.pipeline.config.LoadOptions;
+import io.packit.pipeline.config.LoadResult;
+import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.ReleaseTable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command reads its packit.yaml: the repository's name (Packit's default package name) and the release table
+ * target aliases resolve against. Shared by every command that loads a config.
+ */
+final class ConfigLoading {
+    @Option(names = "--repository", paramLabel = "NAME", defaultValue = "",
+            description = "The repository's name, Packit's default for package names (default: the name of the "
+                    + "directory holding the config).")
+    String repository = "";
+
+    @Option(names = "--release-table", paramLabel = "FILE",
+            description = "Release table to resolve target aliases (fedora-all, epel-all, ...) with, instead of the "
+                    + "one shipped (format in the README).")
+    Path releaseTable;
+
+    /** The loader options these flags ask for. */
+    LoadOptions loadOptions() {
+        var options = LoadOptions.defaults();
+        if (releaseTable != null) {
+            if (!Files.isRegularFile(releaseTable)) {
+                throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
+            }
+            options = options.withReleaseTable(ReleaseTable.load(releaseTable));
+        }
+        return repository.isEmpty() ? options : options.withRepositoryName(repository);
+    }
+
+    /** Loads {@code file}; when it resolved target aliases with a stale release table, says so on {@code err}. */
+    LoadResult load(Path file, PrintWriter err) {
+        var options = loadOptions();
+        var result = new PackitConfigLoader(options).load(file);
+        result.config().filter(ConfigLoading::usesAliases)
+                .flatMap(config -> options.aliases().table().staleness(LocalDate.now()))
+                .ifPresent(warning -> err.println("warning: " + warning));
+        return result;
+    }
+
+    /** Whether any target of {@code config} was an alias (or defaulted to one) rather than a chroot. */
+    static boolean usesAliases(PackitConfig config) {
+        return config.jobs().stream()
+                .flatMap(job -> job.perPackage().values().stream())
+                .map(settings -> settings.targets())
+                .anyMatch(targets -> targets.written().isEmpty() && !targets.chroots().isEmpty()
+                        || targets.written().keySet().stream().anyMatch(target -> !targets.chroots().containsKey(target)));
+    }
+}

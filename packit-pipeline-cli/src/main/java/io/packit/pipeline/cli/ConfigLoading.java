@@ -26,24 +26,42 @@ final class ConfigLoading {
                     + "one shipped (format in the README).")
     Path releaseTable;
 
-    /** The loader options these flags ask for. */
+    /** {@code given}, or the config found in the current directory under one of Packit's four names. */
+    static Path configOrFound(Path given) {
+        if (given != null) {
+            return given;
+        }
+        return PackitConfigLoader.findConfig(Path.of("")).orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
+                "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
+    }
+
+    private LoadOptions options;
+
+    /** The loader options these flags ask for; the release table file is read once. */
     LoadOptions loadOptions() {
-        var options = LoadOptions.defaults();
+        if (options == null) {
+            options = readOptions();
+        }
+        return options;
+    }
+
+    private LoadOptions readOptions() {
+        var read = LoadOptions.defaults();
         if (releaseTable != null) {
             if (!Files.isRegularFile(releaseTable)) {
                 throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
             }
-            options = options.withReleaseTable(ReleaseTable.load(releaseTable));
+            read = read.withReleaseTable(ReleaseTable.load(releaseTable));
         }
-        return repository.isEmpty() ? options : options.withRepositoryName(repository);
+        return repository.isEmpty() ? read : read.withRepositoryName(repository);
     }
 
     /** Loads {@code file}; when it resolved target aliases with a stale release table, says so on {@code err}. */
     LoadResult load(Path file, PrintWriter err) {
-        var options = loadOptions();
-        var result = new PackitConfigLoader(options).load(file);
+        var chosen = loadOptions();
+        var result = new PackitConfigLoader(chosen).load(file);
         result.config().filter(ConfigLoading::usesAliases)
-                .flatMap(config -> options.aliases().table().staleness(LocalDate.now()))
+                .flatMap(config -> chosen.aliases().table().staleness(LocalDate.now()))
                 .ifPresent(warning -> err.println("warning: " + warning));
         return result;
     }

@@ -1,6 +1,5 @@
 package io.packit.pipeline.cli;
 
-import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.graph.DurationEstimates;
@@ -85,11 +84,14 @@ final class PlanningOptions {
     @Mixin
     ConfigLoading loading = new ConfigLoading();
 
+    /** The config given, or the one found in the current directory. */
+    Path configFile() {
+        return ConfigLoading.configOrFound(config);
+    }
+
     /** Loads the config and plans it; prints warnings to {@code err}; invalid input throws with every problem. */
     Plan plan(PrintWriter err) {
-        var file = config != null ? config : PackitConfigLoader.findConfig(Path.of(""))
-                .orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
-                        "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
+        var file = configFile();
         var loaded = loading.load(file, err);
         var diagnostics = new Diagnostics();
         diagnostics.addAll(loaded.diagnostics());

@@ -1,9 +1,7 @@
 package io.packit.pipeline.cli;
 
-import io.packit.pipeline.config.PackitConfigLoader;
-import io.packit.pipeline.graph.Event;
-import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.render.JenkinsfileRenderer;
+import io.packit.pipeline.render.RuntimePipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,13 +42,11 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var file = config != null ? config : PackitConfigLoader.findConfig(Path.of("")).orElseThrow(
-                () -> new CommandFailedException(ExitCode.USAGE, "no CONFIG given and no "
-                        + String.join(", ", PackitConfigLoader.CONFIG_FILE_NAMES) + " in the current directory"));
+        var file = ConfigLoading.configOrFound(config);
         var result = loading.load(file, spec.commandLine().getErr());
         var loaded = result.configOrThrow();
         result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);
-        var plan = new JobGraphPlanner().plan(loaded, new Event.AllTriggers());
+        var plan = RuntimePipeline.planFor(loaded);
         String jenkinsfile;
         try {
             jenkinsfile = new JenkinsfileRenderer().render(plan);

@@ -1,6 +1,5 @@
 package io.packit.pipeline.cli;
 
-import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
 import io.packit.pipeline.engine.CoprBuildExecutor;
@@ -122,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         if (maxCalls < 1 || pollSeconds <= 0) {
             throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
         }
-        var configFile = configFile();
+        var configFile = planning.configFile();
         var workDir = configFile.toAbsolutePath().getParent();
         var plan = planning.plan(err);
         var copr = dryRun ? dryRunCoprConfig() : coprConfig();
@@ -181,14 +180,6 @@ final class RunCommand implements Callable<Integer> {
             default:
                 return ExitCode.FAILURE.code();
         }
-    }
-
-    private Path configFile() {
-        if (planning.config != null) {
-            return planning.config;
-        }
-        return PackitConfigLoader.findConfig(Path.of("")).orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
-                "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
     }
 
     /** A dry run reads the Copr config only for the owner, and does without one. */

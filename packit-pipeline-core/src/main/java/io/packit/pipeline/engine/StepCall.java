@@ -3,8 +3,8 @@ package io.packit.pipeline.engine;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.render.NodeSelector;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.NodeSelector;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -106,17 +106,6 @@ public record StepCall(String step, List<String> nodes, List<String> needs, List
     }
 
     private boolean runsKind(NodeKind kind) {
-        switch (step) {
-            case StepCatalog.SRPM:
-                return kind == NodeKind.SRPM;
-            case StepCatalog.COPR_BUILD:
-                return kind == NodeKind.COPR_BUILD;
-            case StepCatalog.TESTING_FARM:
-                return kind == NodeKind.TESTS;
-            case StepCatalog.CLI:
-                return kind.runsPackitCli();
-            default:
-                return false;
-        }
+        return StepCatalog.stepOf(kind).equals(step);
     }
 }

@@ -11,6 +11,7 @@ import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.packit.pipeline.render;
 
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.List;
 import java.util.Objects;
 

@@ -6,6 +6,7 @@ import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.Plan;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

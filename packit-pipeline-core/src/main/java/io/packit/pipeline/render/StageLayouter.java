@@ -6,6 +6,7 @@ import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.graph.RunCondition;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,7 +101,7 @@ final class StageLayouter {
                 needs.add(edge.need());
             }
         }
-        return new StageSpec(nodeStageName(node.id()), stepOf(node.kind()), List.of(node.id()), List.of(),
+        return new StageSpec(nodeStageName(node.id()), StepCatalog.stepOf(node.kind()), List.of(node.id()), List.of(),
                 List.copyOf(needs), node.condition());
     }
 
@@ -111,15 +112,6 @@ final class StageLayouter {
             case COPR_BUILD -> head + "copr " + id.job();
             case TESTS -> head + id.job() + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
             default -> head + id.kind().key() + " " + id.job() + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
-        };
-    }
-
-    private static String stepOf(NodeKind kind) {
-        return switch (kind) {
-            case SRPM -> StepCatalog.SRPM;
-            case COPR_BUILD -> StepCatalog.COPR_BUILD;
-            case TESTS -> StepCatalog.TESTING_FARM;
-            default -> StepCatalog.CLI;
         };
     }
 

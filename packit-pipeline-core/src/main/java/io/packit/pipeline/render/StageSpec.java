@@ -2,6 +2,7 @@ package io.packit.pipeline.render;
 
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.RunCondition;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.List;
 import java.util.Objects;
 

@@ -50,7 +50,7 @@ class ArchitectureTest {
     static final ArchRule RENDER_SEES_ONLY_GRAPH_CONFIG_AND_DIAG = classes()
             .that().resideInAPackage("io.packit.pipeline.render..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "io.packit.pipeline", "io.packit.pipeline.render..", "io.packit.pipeline.graph..",
+                    "io.packit.pipeline", "io.packit.pipeline.render..", "io.packit.pipeline.steps..", "io.packit.pipeline.graph..",
                     "io.packit.pipeline.config..", "io.packit.pipeline.diag..",
                     "com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..",
                     "java..", "edu.umd.cs.findbugs.annotations..")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.packit.pipeline.render;
 
 import io.packit.pipeline.render.JenkinsfileTree.Block;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.RunCondition;
+import io.packit.pipeline.steps.StepCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

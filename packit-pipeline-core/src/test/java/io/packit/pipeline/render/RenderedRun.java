@@ -5,6 +5,8 @@ import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.JenkinsfileTree.Block;
+import io.packit.pipeline.steps.NodeSelector;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
+import io.packit.pipeline.steps.StepCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

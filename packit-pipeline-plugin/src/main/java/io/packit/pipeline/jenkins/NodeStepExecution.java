@@ -12,7 +12,7 @@ import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.engine.StepDriver;
 import io.packit.pipeline.engine.StepProgress;
 import io.packit.pipeline.graph.NodeId;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

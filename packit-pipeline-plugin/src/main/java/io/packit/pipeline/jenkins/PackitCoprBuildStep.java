@@ -1,7 +1,7 @@
 package io.packit.pipeline.jenkins;
 
 import hudson.Extension;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;

@@ -1,6 +1,6 @@
 package io.packit.pipeline.jenkins;
 
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;

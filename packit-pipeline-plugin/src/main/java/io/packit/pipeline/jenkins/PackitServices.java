@@ -17,7 +17,7 @@ import io.packit.pipeline.engine.TestingFarmExecutor;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.render.RuntimePipeline;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import io.packit.pipeline.testingfarm.TestingFarmClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

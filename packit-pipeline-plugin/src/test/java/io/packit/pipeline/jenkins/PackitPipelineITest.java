@@ -7,7 +7,7 @@ import hudson.tasks.junit.TestResultAction;
 import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.http.Sleeper;
 import io.packit.pipeline.render.RuntimePipeline;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

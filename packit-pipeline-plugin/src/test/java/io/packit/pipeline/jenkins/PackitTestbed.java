@@ -9,7 +9,7 @@ import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.copr.fake.FakeCopr;
 import io.packit.pipeline.http.Sleeper;
 import io.packit.pipeline.render.RuntimePipeline;
-import io.packit.pipeline.render.StepCatalog;
+import io.packit.pipeline.steps.StepCatalog;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import io.packit.pipeline.testingfarm.Ranch;
 import io.packit.pipeline.testingfarm.TestingFarmClient;

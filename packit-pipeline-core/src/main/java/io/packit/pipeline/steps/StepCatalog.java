@@ -1,10 +1,12 @@
-package io.packit.pipeline.render;
+package io.packit.pipeline.steps;
 
+import io.packit.pipeline.graph.NodeKind;
 import java.util.List;
 
 /**
- * The pipeline steps a rendered Jenkinsfile calls, with their argument names: the one contract between the
- * Jenkinsfile renderer (which writes the calls) and the Jenkins plugin (which implements the steps).
+ * The pipeline steps a rendered Jenkinsfile calls, with their argument names and the kind of node each runs: the
+ * one contract between the Jenkinsfile renderer (which writes the calls) and whoever runs them (the engine's
+ * {@code StepCall}, through which the Jenkins plugin implements the steps).
  *
  * <p>Common rules for every step:
  * <ul>
@@ -123,6 +125,20 @@ public final class StepCatalog {
     public static final List<String> STEPS = List.of(SRPM, COPR_BUILD, TESTING_FARM, CLI, GROUP);
 
     private StepCatalog() {
+    }
+
+    /**
+     * The step that runs a node of {@code kind} in a stage of its own ({@link #GROUP} runs several, of every kind
+     * but the command line's). One case per kind and no default: a new kind does not compile until it has a step.
+     */
+    public static String stepOf(NodeKind kind) {
+        return switch (kind) {
+            case SRPM -> StepCatalog.SRPM;
+            case COPR_BUILD -> StepCatalog.COPR_BUILD;
+            case TESTS -> StepCatalog.TESTING_FARM;
+            case UPSTREAM_KOJI_BUILD, PROPOSE_DOWNSTREAM, KOJI_BUILD, BODHI_UPDATE, VM_IMAGE_BUILD, PULL_FROM_UPSTREAM ->
+                    StepCatalog.CLI;
+        };
     }
 
     /** The {@link #GROUP} selector of every node of {@code packageName}. */

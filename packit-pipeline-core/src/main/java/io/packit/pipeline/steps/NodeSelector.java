@@ -1,4 +1,4 @@
-package io.packit.pipeline.render;
+package io.packit.pipeline.steps;
 
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;

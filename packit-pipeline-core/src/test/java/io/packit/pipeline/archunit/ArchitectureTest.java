@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInAnyPackage;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The module boundaries of DESIGN §2, kept by the build. */
+/** The module boundaries of DESIGN §2, kept by the build: the package diagram, and the rules no diagram can draw. */
 @AnalyzeClasses(packages = "io.packit.pipeline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
@@ -24,48 +26,23 @@ class ArchitectureTest {
                     "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..", "picocli..")
             .because("core is the Jenkins-free library (DESIGN §2); the CLI and the plugin adapt it");
 
+    /**
+     * The package diagram ({@code src/test/resources/design.puml}) is the layering: an arrow is an allowed import,
+     * every other import between our packages, or from them to a library drawn there, fails. A package that is not
+     * drawn fails too (its classes are "not contained in any component").
+     */
     @ArchTest
-    static final ArchRule YAML_ONLY_IN_CONFIG = noClasses()
-            .that().resideOutsideOfPackage("io.packit.pipeline.config..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.fasterxml.jackson.dataformat.yaml..", "org.yaml.snakeyaml..")
-            .because("packit.yaml is read in one place");
+    static final ArchRule PACKAGES_FOLLOW_THE_DIAGRAM = classes()
+            .should(adhereToPlantUmlDiagram(ArchitectureTest.class.getResource("/design.puml"),
+                    consideringOnlyDependenciesInAnyPackage("io.packit.pipeline..", "org.yaml.snakeyaml..",
+                            "com.fasterxml.jackson..", "okhttp3..", "okio..")))
+            .because("the planner is pure (config in, graph out), rendering is a function of the plan, the engine"
+                    + " runs the step contract without standing on the renderer, the REST clients are usable on"
+                    + " their own, packit.yaml is read in one place and HTTP is the clients' business (DESIGN §2)");
 
     @ArchTest
-    static final ArchRule OKHTTP_ONLY_IN_CLIENTS = noClasses()
-            .that().resideOutsideOfPackages(
-                    "io.packit.pipeline.http..", "io.packit.pipeline.copr..", "io.packit.pipeline.testingfarm..")
-            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
-            .because("HTTP is the clients' business");
-
-    @ArchTest
-    static final ArchRule GRAPH_SEES_ONLY_CONFIG_AND_DIAG = classes()
-            .that().resideInAPackage("io.packit.pipeline.graph..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "io.packit.pipeline.graph..", "io.packit.pipeline.config..", "io.packit.pipeline.diag..",
-                    "java..", "edu.umd.cs.findbugs.annotations..")
-            .because("the planner is pure: config in, graph out");
-
-    @ArchTest
-    static final ArchRule RENDER_SEES_ONLY_GRAPH_CONFIG_AND_DIAG = classes()
-            .that().resideInAPackage("io.packit.pipeline.render..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "io.packit.pipeline", "io.packit.pipeline.render..", "io.packit.pipeline.steps..", "io.packit.pipeline.graph..",
-                    "io.packit.pipeline.config..", "io.packit.pipeline.diag..",
-                    "com.fasterxml.jackson.core..", "com.fasterxml.jackson.databind..",
-                    "java..", "edu.umd.cs.findbugs.annotations..")
-            .because("rendering is a pure function of the plan");
-
-    @ArchTest
-    static final ArchRule CLIENTS_DO_NOT_SEE_THE_PLAN = noClasses()
-            .that().resideInAnyPackage("io.packit.pipeline.copr..", "io.packit.pipeline.testingfarm..",
-                    "io.packit.pipeline.http..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.packit.pipeline.graph..", "io.packit.pipeline.render..", "io.packit.pipeline.engine..")
-            .because("the REST clients are usable on their own; the engine joins them to the plan");
-
-    @ArchTest
-    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.packit.pipeline.(*)..").should().beFreeOfCycles();
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.packit.pipeline.(*)..").should().beFreeOfCycles()
+            .because("the diagram may not draw a cycle either");
 
     @ArchTest
     static final ArchRule CORE_DOES_NOT_PRINT = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
@@ -81,6 +58,17 @@ class ArchitectureTest {
     static final ArchRule NO_UTILS_GRAB_BAG = noClasses()
             .should().resideInAnyPackage("..util..", "..utils..", "..helper..", "..helpers..")
             .because("classes are named for what they are (house style §8)");
+
+    @Test
+    void shouldRejectAnImportTheDiagramDoesNotDraw() throws ClassNotFoundException {
+        var probe = new ClassFileImporter().importClasses(
+                Class.forName("io.packit.pipeline.engine.EngineImportingTheRenderer"));
+
+        assertThat(PACKAGES_FOLLOW_THE_DIAGRAM.evaluate(probe).getFailureReport().getDetails())
+                .singleElement().asString()
+                .contains("io.packit.pipeline.engine.EngineImportingTheRenderer")
+                .contains("io.packit.pipeline.render.JenkinsfileRenderer");
+    }
 
     @Test
     void shouldAssertOnlyWithAssertJ() {

@@ -69,6 +69,9 @@ final class ConfigKeys {
             "labels", STRING_LIST, "packages", JOB_PACKAGES, "sidetag_group", STRING, "dependents", STRING_LIST,
             "dependencies", STRING_LIST, "metadata", METADATA, "build_identifier", STRING);
 
+    /** Job-only keys of our own: an error on a job whose type does not own them ({@link JobTypes}). */
+    static final Set<String> JOB_ONLY_EXTENSIONS = Set.of("build_identifier");
+
     /** Keys valid only in {@code packages.<name>} (our extension). */
     static final Map<String, ValueKind> PACKAGE_ONLY = ordered("depends", PACKAGE_NAMES);
 

@@ -2,6 +2,7 @@ package io.packit.pipeline.config;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The closest known name to a misspelt one (edit distance), for "did you mean" hints. */
 final class DidYouMean {
@@ -21,6 +22,11 @@ final class DidYouMean {
         }
         int allowed = Math.max(2, word.length() / 3);
         return best != null && bestDistance <= allowed && bestDistance < word.length() ? Optional.of(best) : Optional.empty();
+    }
+
+    /** The names quoted and joined, for a problem's {@code (known: 'a', 'b')}; {@code none} when there are none. */
+    static String quoted(Collection<String> names) {
+        return names.isEmpty() ? "none" : names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
     /** {@code " (did you mean 'x'?)"} or nothing. */

@@ -33,12 +33,12 @@ final class ReferenceChecker {
                 if (identifier.isEmpty()) {
                     continue;
                 }
-                var key = job.type() + "\u0000" + job.trigger() + "\u0000" + name + "\u0000" + identifier;
+                var key = job.key() + "\u0000" + job.trigger() + "\u0000" + name + "\u0000" + identifier;
                 var first = firstByKey.putIfAbsent(key, job);
                 if (first != null && first.index() != job.index()) {
                     diagnostics.error(settings.positionOf("identifier", job.position()),
                             "duplicate identifier '%s' in %s: %s already has it for %s jobs with trigger %s%s"
-                                    .formatted(identifier, job.path(), first.path(), job.type().key(), job.trigger().key(),
+                                    .formatted(identifier, job.path(), first.path(), job.key(), job.trigger().key(),
                                             job.perPackage().size() > 1 || first.perPackage().size() > 1
                                                     ? " (package '" + name + "')" : ""));
                 }
@@ -48,16 +48,16 @@ final class ReferenceChecker {
 
     private void buildIdentifiers(List<JobConfig> jobs) {
         for (var job : jobs) {
-            if (job.type() != JobType.TESTS || job.buildIdentifier().isEmpty()) {
+            if (!(job instanceof TestsJob tests) || tests.buildIdentifier().isEmpty()) {
                 continue;
             }
-            var wanted = job.buildIdentifier();
+            var wanted = tests.buildIdentifier();
             var where = job.positionOf("build_identifier");
             for (var name : job.perPackage().keySet()) {
                 var sameTrigger = new LinkedHashSet<String>();
                 var otherTriggers = new ArrayList<String>();
                 for (var build : jobs) {
-                    if (build.type() != JobType.COPR_BUILD || !build.perPackage().containsKey(name)) {
+                    if (!(build instanceof CoprBuildJob) || !build.perPackage().containsKey(name)) {
                         continue;
                     }
                     var identifier = build.perPackage().get(name).identifier();
@@ -79,7 +79,7 @@ final class ReferenceChecker {
                             .formatted(wanted, job.path(), String.join(", ", otherTriggers), job.trigger().key()));
                 } else {
                     diagnostics.error(where, "unknown build_identifier '%s' in %s: no copr_build job%s with trigger %s has that identifier (known: %s)%s"
-                            .formatted(wanted, job.path(), ofPackage, job.trigger().key(), ConfigAssembler.quoted(sameTrigger),
+                            .formatted(wanted, job.path(), ofPackage, job.trigger().key(), DidYouMean.quoted(sameTrigger),
                                     DidYouMean.hint(wanted, sameTrigger)));
                 }
             }

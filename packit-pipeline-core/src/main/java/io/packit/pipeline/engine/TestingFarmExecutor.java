@@ -1,5 +1,6 @@
 package io.packit.pipeline.engine;
 
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.http.ApiException;
@@ -139,7 +140,7 @@ public final class TestingFarmExecutor implements NodeExecutor {
                 .env(tests.env())
                 .extraParams(tests.tfExtraParams())
                 .postInstallScript(tests.tfPostInstallScript().isEmpty() ? null : tests.tfPostInstallScript())
-                .skipBuild(node.view().job().skipBuild());
+                .skipBuild(node.view().job() instanceof TestsJob job && job.skipBuild());
         if (!node.testTarget().isEmpty()) {
             spec.distros(List.of(TestTarget.parse(node.testTarget()).distro()));
         }

@@ -1,24 +1,35 @@
 package io.packit.pipeline.graph;
 
-import io.packit.pipeline.config.JobType;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a node does. The key is the first part of a {@link NodeId}. */
+/**
+ * What a node does. The key is the first part of a {@link NodeId}. Each kind carries what differs between kinds
+ * (whether it needs an agent, how stages and pictures name it), so a new kind is complete where it is declared;
+ * which step runs it is the step contract's ({@code StepCatalog.stepOf}), which has one case per kind.
+ */
 public enum NodeKind {
     /** The SRPM phase of a Copr build (Copr's source chroot). */
-    SRPM,
+    SRPM(true, "srpm"),
     /** A Copr build of one package for one copr_build job, all its chroots. */
-    COPR_BUILD,
-    /** A Testing Farm request for one chroot. */
-    TESTS,
-    UPSTREAM_KOJI_BUILD,
-    PROPOSE_DOWNSTREAM,
-    KOJI_BUILD,
-    BODHI_UPDATE,
-    VM_IMAGE_BUILD,
-    PULL_FROM_UPSTREAM;
+    COPR_BUILD(true, "copr"),
+    /** A Testing Farm request for one chroot; named by its job alone. */
+    TESTS(true, ""),
+    UPSTREAM_KOJI_BUILD(false, "upstream_koji_build"),
+    PROPOSE_DOWNSTREAM(false, "propose_downstream"),
+    KOJI_BUILD(false, "koji_build"),
+    BODHI_UPDATE(false, "bodhi_update"),
+    VM_IMAGE_BUILD(false, "vm_image_build"),
+    PULL_FROM_UPSTREAM(false, "pull_from_upstream");
+
+    private final boolean remoteOnly;
+    private final String noun;
+
+    NodeKind(boolean remoteOnly, String noun) {
+        this.remoteOnly = remoteOnly;
+        this.noun = noun;
+    }
 
     /** The spelling in node ids, e.g. {@code copr_build}. */
     public String key() {
@@ -30,17 +41,17 @@ public enum NodeKind {
         return Arrays.stream(values()).filter(kind -> kind.key().equals(key)).findFirst();
     }
 
-    /** The node kind of a one-node-per-(package, job) job type; empty for copr_build and tests. */
-    public static Optional<NodeKind> ofSingleNodeJob(JobType type) {
-        if (type == JobType.COPR_BUILD || type == JobType.TESTS) {
-            return Optional.empty();
-        }
-        return fromKey(type.key());
+    /**
+     * How people read a node of this kind of job {@code job}: {@code srpm build1}, {@code copr build1},
+     * {@code tests1} (a tests node is named by its job), {@code koji_build koji}.
+     */
+    public String title(String job) {
+        return noun.isEmpty() ? job : noun + " " + job;
     }
 
     /** Whether this node only waits on a remote service (Copr, Testing Farm) and needs no agent. */
     public boolean isRemoteOnly() {
-        return this == SRPM || this == COPR_BUILD || this == TESTS;
+        return remoteOnly;
     }
 
     /** Whether this node runs the {@code packit} command line (Koji, Bodhi, dist-git, image builder). */

@@ -1,11 +1,20 @@
 package io.packit.pipeline.graph;
 
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
 import io.packit.pipeline.config.DistGitBranch;
 import io.packit.pipeline.config.JobConfig;
-import io.packit.pipeline.config.JobType;
 import io.packit.pipeline.config.JobView;
+import io.packit.pipeline.config.KojiBuildJob;
+import io.packit.pipeline.config.KojiBuildTagJob;
 import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.ProposeDownstreamJob;
+import io.packit.pipeline.config.PullFromUpstreamJob;
 import io.packit.pipeline.config.ReleaseSettings;
+import io.packit.pipeline.config.SyncFromDownstreamJob;
+import io.packit.pipeline.config.TestsJob;
+import io.packit.pipeline.config.UpstreamKojiBuildJob;
+import io.packit.pipeline.config.VmImageBuildJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,47 +60,100 @@ public final class PackitCliArguments {
     public static List<String> of(Node node, PackitConfig config) {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(config, "config");
-        var view = node.view();
-        var release = view.settings().release();
-        var args = new ArrayList<String>();
-        switch (node.kind()) {
-            case PROPOSE_DOWNSTREAM -> {
-                args.add("propose-downstream");
-                syncBranches(args, view, release, config, JobType.PROPOSE_DOWNSTREAM);
-            }
-            case PULL_FROM_UPSTREAM -> {
-                args.add("pull-from-upstream");
-                syncBranches(args, view, release, config, JobType.PULL_FROM_UPSTREAM);
-            }
-            case KOJI_BUILD -> {
-                args.addAll(List.of("build", "in-koji"));
-                branches(args, release);
-                if (release.scratch()) {
-                    args.add("--scratch");
-                }
-            }
-            case UPSTREAM_KOJI_BUILD -> {
-                args.addAll(List.of("build", "in-koji", "--from-upstream", "--koji-target", kojiTarget(view)));
-                if (release.scratch()) {
-                    args.add("--scratch");
-                }
-            }
-            case BODHI_UPDATE -> {
-                args.add("create-update");
-                branches(args, release);
-            }
-            case VM_IMAGE_BUILD -> args.addAll(List.of("build", "in-image-builder", "--wait",
-                    "--job-config-index", Integer.toString(jobConfigIndex(view, config))));
-            default -> throw new IllegalArgumentException("node " + node.id() + " does not run the packit command line");
+        if (!node.kind().runsPackitCli()) {
+            throw new IllegalArgumentException("node " + node.id() + " does not run the packit command line");
         }
+        var command = node.view().job().accept(new Command(node, config));
+        var args = new ArrayList<>(command.head());
         if (config.monorepo()) {
-            args.addAll(List.of("--package", view.packageName()));
+            args.addAll(List.of("--package", node.view().packageName()));
         }
-        if (node.kind() == NodeKind.VM_IMAGE_BUILD) {
-            args.add(node.id().packageName() + "-" + node.id().job());
-        }
+        args.addAll(command.positional());
         args.add(".");
         return List.copyOf(args);
+    }
+
+    /**
+     * A command line before the options every command takes: the command with its own options, and the positional
+     * arguments before {@code PATH_OR_URL}.
+     */
+    private record Invocation(List<String> head, List<String> positional) {
+        static Invocation of(List<String> head) {
+            return new Invocation(head, List.of());
+        }
+    }
+
+    /** The command of each job type whose node runs the command line; the other types have none. */
+    private record Command(Node node, PackitConfig config) implements JobConfig.Visitor<Invocation> {
+        @Override
+        public Invocation proposeDownstream(ProposeDownstreamJob job) {
+            return Invocation.of(syncBranches("propose-downstream", node.view(), config, ProposeDownstreamJob.class));
+        }
+
+        @Override
+        public Invocation pullFromUpstream(PullFromUpstreamJob job) {
+            return Invocation.of(syncBranches("pull-from-upstream", node.view(), config, PullFromUpstreamJob.class));
+        }
+
+        @Override
+        public Invocation kojiBuild(KojiBuildJob job) {
+            var release = node.view().settings().release();
+            var args = new ArrayList<>(List.of("build", "in-koji"));
+            branches(args, release);
+            if (release.scratch()) {
+                args.add("--scratch");
+            }
+            return Invocation.of(args);
+        }
+
+        @Override
+        public Invocation upstreamKojiBuild(UpstreamKojiBuildJob job) {
+            var args = new ArrayList<>(List.of("build", "in-koji", "--from-upstream", "--koji-target",
+                    kojiTarget(node.view())));
+            if (node.view().settings().release().scratch()) {
+                args.add("--scratch");
+            }
+            return Invocation.of(args);
+        }
+
+        @Override
+        public Invocation bodhiUpdate(BodhiUpdateJob job) {
+            var args = new ArrayList<>(List.of("create-update"));
+            branches(args, node.view().settings().release());
+            return Invocation.of(args);
+        }
+
+        @Override
+        public Invocation vmImageBuild(VmImageBuildJob job) {
+            return new Invocation(List.of("build", "in-image-builder", "--wait", "--job-config-index",
+                    Integer.toString(jobConfigIndex(node.view(), config))),
+                    List.of(node.id().packageName() + "-" + node.id().job()));
+        }
+
+        @Override
+        public Invocation coprBuild(CoprBuildJob job) {
+            return none();
+        }
+
+        @Override
+        public Invocation tests(TestsJob job) {
+            return none();
+        }
+
+        @Override
+        public Invocation syncFromDownstream(SyncFromDownstreamJob job) {
+            return none();
+        }
+
+        @Override
+        public Invocation kojiBuildTag(KojiBuildTagJob job) {
+            return none();
+        }
+
+        private Invocation none() {
+            throw new IllegalArgumentException("node " + node.id() + " of a " + node.view().job().key()
+                    + " job does not run the packit command line");
+        }
     }
 
     private static void branches(List<String> args, ReleaseSettings release) {
@@ -101,14 +163,17 @@ public final class PackitCliArguments {
         }
     }
 
-    private static void syncBranches(List<String> args, JobView view, ReleaseSettings release, PackitConfig config,
-            JobType type) {
+    private static List<String> syncBranches(String command, JobView view, PackitConfig config,
+            Class<? extends JobConfig> type) {
+        var args = new ArrayList<>(List.of(command));
+        var release = view.settings().release();
         var fastForward = release.distGitBranches().stream().anyMatch(branch -> !branch.fastForwardMergeInto().isEmpty());
-        var firstOfType = jobsOf(view.packageName(), config).stream().filter(job -> job.type() == type).findFirst();
+        var firstOfType = jobsOf(view.packageName(), config).stream().filter(type::isInstance).findFirst();
         if (fastForward && firstOfType.isPresent() && firstOfType.get().equals(view.job())) {
-            return;
+            return args;
         }
         branches(args, release);
+        return args;
     }
 
     /**

@@ -95,7 +95,7 @@ public record Plan(
      */
     public List<String> releaseGroupOf(NodeId id) {
         var node = find(id).orElseThrow(() -> new IllegalArgumentException("no node " + id + " in the plan"));
-        if (!node.view().job().type().isRelease()) {
+        if (!node.view().job().releases()) {
             return List.of(node.view().packageName());
         }
         var seen = new LinkedHashSet<String>();

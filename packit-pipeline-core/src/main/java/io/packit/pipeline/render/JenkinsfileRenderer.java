@@ -193,21 +193,22 @@ public final class JenkinsfileRenderer {
         var args = new ArrayList<String>();
         args.add(StepCatalog.ARG_NODE + ": " + literal(node.id().toString()));
         args.add(StepCatalog.ARG_NEEDS + ": " + list(stage.needs()));
-        switch (node.kind()) {
-            case COPR_BUILD -> {
+        // each step's own arguments (StepCatalog): the command line's argv, or the readable repeats of the plan
+        switch (stage.step()) {
+            case StepCatalog.CLI -> args.add(StepCatalog.ARG_ARGS + ": " + list(PackitCliArguments.of(node, config)));
+            case StepCatalog.COPR_BUILD -> {
                 if (readable) {
                     args.add(StepCatalog.ARG_CHROOTS + ": " + list(node.chroots()));
                 }
             }
-            case TESTS -> {
+            case StepCatalog.TESTING_FARM -> {
                 if (readable && !node.testTarget().isEmpty()) {
                     args.add(StepCatalog.ARG_TARGET + ": " + literal(node.testTarget()));
                 }
             }
-            case SRPM -> {
-                // the srpm step takes no readable argument
+            default -> {
+                // the srpm step takes no argument of its own
             }
-            default -> args.add(StepCatalog.ARG_ARGS + ": " + list(PackitCliArguments.of(node, config)));
         }
         return stage.step() + "(" + String.join(", ", args) + ")";
     }

@@ -43,7 +43,7 @@ public final class PlanJsonWriter {
             json.writeStringField("kind", node.kind().key());
             json.writeStringField("package", node.view().packageName());
             json.writeStringField("job", node.id().job());
-            json.writeStringField("job_type", node.view().job().type().key());
+            json.writeStringField("job_type", node.view().job().key());
             json.writeStringField("job_path", node.view().job().path());
             strings(json, "chroots", node.chroots());
             if (!node.testTarget().isEmpty()) {
@@ -66,7 +66,7 @@ public final class PlanJsonWriter {
             strings(json, "packit_instances", condition.packitInstances());
             json.writeEndObject();
             strings(json, "needs", plan.needsOf(node.id()).stream().map(Edge::need).toList());
-            if (node.view().job().type().isRelease()) {
+            if (node.view().job().releases()) {
                 strings(json, "release_group", plan.releaseGroupOf(node.id()));
             }
             json.writeEndObject();

@@ -35,7 +35,7 @@ public final class PlanTextRenderer {
             if (!needs.isEmpty()) {
                 out.append(indent).append("needs ").append(String.join(", ", needs)).append('\n');
             }
-            if (node.view().job().type().isRelease()) {
+            if (node.view().job().releases()) {
                 var group = plan.releaseGroupOf(node.id());
                 if (group.size() > 1) {
                     out.append(indent).append("releases ").append(String.join(", ", group))

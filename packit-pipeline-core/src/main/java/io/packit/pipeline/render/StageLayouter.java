@@ -3,7 +3,6 @@ package io.packit.pipeline.render;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
-import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.graph.RunCondition;
 import io.packit.pipeline.steps.StepCatalog;
@@ -106,13 +105,7 @@ final class StageLayouter {
     }
 
     private static String nodeStageName(NodeId id) {
-        var head = id.packageName() + DOT;
-        return switch (id.kind()) {
-            case SRPM -> head + "srpm " + id.job();
-            case COPR_BUILD -> head + "copr " + id.job();
-            case TESTS -> head + id.job() + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
-            default -> head + id.kind().key() + " " + id.job() + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
-        };
+        return id.packageName() + DOT + id.kind().title(id.job()) + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
     }
 
     private record GroupKey(String packageName, String job, RunCondition condition) {

@@ -2,6 +2,12 @@ package io.packit.pipeline.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.KojiBuildJob;
+import io.packit.pipeline.config.KojiBuildTagJob;
+import io.packit.pipeline.config.ProposeDownstreamJob;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Problem;
 import io.packit.pipeline.diag.SourcePosition;
 import java.io.IOException;
@@ -115,13 +121,14 @@ class LoaderTest {
                     dependencies: [other]
                 """);
 
-        assertThat(config.jobs()).extracting(JobConfig::index, JobConfig::type, JobConfig::trigger).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, JobType.KOJI_BUILD, Trigger.COMMIT),
-                org.assertj.core.groups.Tuple.tuple(0, JobType.KOJI_BUILD, Trigger.KOJI_BUILD),
-                org.assertj.core.groups.Tuple.tuple(1, JobType.BODHI_UPDATE, Trigger.KOJI_BUILD));
-        assertThat(config.jobs().get(1).sidetagGroup()).isEqualTo("group");
-        assertThat(config.jobs().get(1).dependents()).containsExactly("other");
-        assertThat(config.jobs().get(2).dependencies()).containsExactly("other");
+        assertThat(config.jobs()).extracting(JobConfig::index, JobConfig::getClass, JobConfig::trigger).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(0, KojiBuildJob.class, Trigger.COMMIT),
+                org.assertj.core.groups.Tuple.tuple(0, KojiBuildJob.class, Trigger.KOJI_BUILD),
+                org.assertj.core.groups.Tuple.tuple(1, BodhiUpdateJob.class, Trigger.KOJI_BUILD));
+        var koji = (KojiBuildJob) config.jobs().get(1);
+        assertThat(koji.sidetagGroup()).isEqualTo("group");
+        assertThat(koji.dependents()).containsExactly("other");
+        assertThat(((BodhiUpdateJob) config.jobs().get(2)).dependencies()).containsExactly("other");
     }
 
     @Test
@@ -129,10 +136,10 @@ class LoaderTest {
         var defaults = load("specfile_path: foo.spec\ndownstream_package_name: foo\n");
 
         assertThat(defaults.defaultJobs()).isTrue();
-        assertThat(defaults.jobs()).extracting(JobConfig::type, JobConfig::trigger).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(JobType.COPR_BUILD, Trigger.PULL_REQUEST),
-                org.assertj.core.groups.Tuple.tuple(JobType.TESTS, Trigger.PULL_REQUEST),
-                org.assertj.core.groups.Tuple.tuple(JobType.PROPOSE_DOWNSTREAM, Trigger.RELEASE));
+        assertThat(defaults.jobs()).extracting(JobConfig::getClass, JobConfig::trigger).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CoprBuildJob.class, Trigger.PULL_REQUEST),
+                org.assertj.core.groups.Tuple.tuple(TestsJob.class, Trigger.PULL_REQUEST),
+                org.assertj.core.groups.Tuple.tuple(ProposeDownstreamJob.class, Trigger.RELEASE));
         assertThat(defaults.jobs().get(0).perPackage().get("foo").targets().written()).containsOnlyKeys("fedora-stable");
         assertThat(defaults.jobs().get(0).perPackage().get("foo").targets().chrootNames())
                 .containsExactly("fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64");
@@ -203,7 +210,7 @@ class LoaderTest {
         assertThat(buildSettings.otherKeys()).containsEntry("notifications",
                 Map.of("pull_request", Map.of("successful_build", true)));
 
-        var tests = config.jobs().get(1);
+        var tests = (TestsJob) config.jobs().get(1);
         var testSettings = tests.perPackage().get("foo");
         assertThat(tests.buildIdentifier()).isEqualTo("fedora");
         assertThat(tests.identifier()).isEmpty();
@@ -269,10 +276,10 @@ class LoaderTest {
                     targets: *epel
                 """);
 
-        assertThat(config.jobs()).extracting(JobConfig::type, JobConfig::trigger, JobConfig::identifier).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(JobType.COPR_BUILD, Trigger.PULL_REQUEST, "one"),
-                org.assertj.core.groups.Tuple.tuple(JobType.COPR_BUILD, Trigger.COMMIT, ""),
-                org.assertj.core.groups.Tuple.tuple(JobType.TESTS, Trigger.COMMIT, ""));
+        assertThat(config.jobs()).extracting(JobConfig::getClass, JobConfig::trigger, JobConfig::identifier).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CoprBuildJob.class, Trigger.PULL_REQUEST, "one"),
+                org.assertj.core.groups.Tuple.tuple(CoprBuildJob.class, Trigger.COMMIT, ""),
+                org.assertj.core.groups.Tuple.tuple(TestsJob.class, Trigger.COMMIT, ""));
         assertThat(config.jobs().get(0).perPackage().get("foo").targets().written()).containsOnlyKeys("fedora-all");
         assertThat(config.jobs().get(1).perPackage().get("foo").targets().written()).containsOnlyKeys("epel-9");
         assertThat(config.jobs().get(2).perPackage().get("foo").targets().chrootNames()).containsExactly("epel-9-x86_64");
@@ -394,7 +401,7 @@ class LoaderTest {
                 ".packit.yaml:3:10: warning: job type 'koji_build_tag' in jobs[0] is internal to Packit; the service creates it "
                         + "for Koji tag events by itself",
                 ".packit.yaml:6:10: warning: environment variable 'A' in 'env' in jobs[0] is a list, not a value; it is left out");
-        assertThat(result.configOrThrow().jobs()).extracting(JobConfig::type).containsExactly(JobType.KOJI_BUILD_TAG);
+        assertThat(result.configOrThrow().jobs()).extracting(JobConfig::getClass).containsExactly(KojiBuildTagJob.class);
     }
 
     @Test

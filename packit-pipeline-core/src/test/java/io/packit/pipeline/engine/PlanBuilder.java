@@ -1,8 +1,8 @@
 package io.packit.pipeline.engine;
 
+import io.packit.pipeline.config.CoprBuildJob;
 import io.packit.pipeline.config.CoprSettings;
-import io.packit.pipeline.config.JobConfig;
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.JobCommon;
 import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.config.LabelRequirement;
 import io.packit.pipeline.config.PackageConfig;
@@ -11,8 +11,10 @@ import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.ReleaseSettings;
 import io.packit.pipeline.config.TestSettings;
 import io.packit.pipeline.config.Targets;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.SourcePosition;
+import io.packit.pipeline.graph.ConfigFixtures;
 import io.packit.pipeline.graph.CriticalPath;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
@@ -44,8 +46,8 @@ public final class PlanBuilder {
     public PlanBuilder build(String pkg, String job, String... chroots) {
         var srpm = NodeId.of(NodeKind.SRPM, pkg, job);
         var build = NodeId.of(NodeKind.COPR_BUILD, pkg, job);
-        nodes.put(srpm, node(srpm, JobType.COPR_BUILD, List.of(), ""));
-        nodes.put(build, node(build, JobType.COPR_BUILD, List.of(chroots), ""));
+        nodes.put(srpm, node(srpm, CoprBuildJob.KEY, List.of(), ""));
+        nodes.put(build, node(build, CoprBuildJob.KEY, List.of(chroots), ""));
         edges.add(new Edge(srpm, build, EdgeKind.SRPM_TO_BUILD, ""));
         return this;
     }
@@ -55,7 +57,7 @@ public final class PlanBuilder {
         var build = NodeId.of(NodeKind.COPR_BUILD, pkg, buildJob);
         for (var chroot : chroots) {
             var id = new NodeId(NodeKind.TESTS, pkg, job, chroot);
-            nodes.put(id, node(id, JobType.TESTS, List.of(chroot), chroot));
+            nodes.put(id, node(id, TestsJob.KEY, List.of(chroot), chroot));
             edges.add(new Edge(build, id, EdgeKind.BUILD_TO_TESTS, chroot));
         }
         return this;
@@ -72,7 +74,7 @@ public final class PlanBuilder {
     /** A single-node job of {@code kind} for {@code pkg}, gated on the same job of {@code after} packages. */
     public PlanBuilder release(NodeKind kind, String pkg, String job, String... after) {
         var id = NodeId.of(kind, pkg, job);
-        nodes.put(id, node(id, JobType.fromKey(kind.key()).orElseThrow(), List.of(), ""));
+        nodes.put(id, node(id, kind.key(), List.of(), ""));
         for (var other : after) {
             edges.add(new Edge(NodeId.of(kind, other, job), id, EdgeKind.RELEASE_GATING, ""));
         }
@@ -136,13 +138,13 @@ public final class PlanBuilder {
         return new Plan(config, new Event.PullRequest("main", 1, List.of(), List.of()), order, edges, CriticalPath.EMPTY);
     }
 
-    private static Node node(NodeId id, JobType type, List<String> chroots, String testTarget) {
+    private static Node node(NodeId id, String type, List<String> chroots, String testTarget) {
         var settings = new PackageSettings("", "", id.packageName(), "", List.of("./"), Targets.NONE, "", "",
                 List.of("prod"), LabelRequirement.NONE, "", "", "{version}", Map.of(), CoprSettings.DEFAULTS,
                 TestSettings.DEFAULTS, ReleaseSettings.DEFAULTS, Map.of(), Map.of());
         var pkg = new PackageConfig(id.packageName(), settings, List.of(), HERE);
-        var job = new JobConfig(0, type, Trigger.PULL_REQUEST, id.job(), false, false, List.of(), "", List.of(),
-                List.of(), "", List.of(), Map.of(id.packageName(), settings), HERE, Map.of());
+        var job = ConfigFixtures.jobOf(type, new JobCommon(0, Trigger.PULL_REQUEST, id.job(), false, List.of(),
+                Map.of(id.packageName(), settings), HERE, Map.of()), false, "");
         var condition = new RunCondition(Trigger.PULL_REQUEST, "", "", "", false, LabelRequirement.NONE, List.of());
         return new Node(id, new JobView(job, pkg, settings), chroots, testTarget, false, condition, "");
     }

@@ -1,18 +1,28 @@
 package io.packit.pipeline.graph;
 
 import io.packit.pipeline.config.CoprSettings;
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.JobCommon;
 import io.packit.pipeline.config.JobConfig;
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.KojiBuildJob;
+import io.packit.pipeline.config.KojiBuildTagJob;
 import io.packit.pipeline.config.LabelRequirement;
 import io.packit.pipeline.config.PackageConfig;
 import io.packit.pipeline.config.PackageRef;
 import io.packit.pipeline.config.PackageSettings;
 import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.ProposeDownstreamJob;
+import io.packit.pipeline.config.PullFromUpstreamJob;
 import io.packit.pipeline.config.ReleaseSettings;
 import io.packit.pipeline.config.TargetOptions;
 import io.packit.pipeline.config.Targets;
+import io.packit.pipeline.config.SyncFromDownstreamJob;
 import io.packit.pipeline.config.TestSettings;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
+import io.packit.pipeline.config.UpstreamKojiBuildJob;
+import io.packit.pipeline.config.VmImageBuildJob;
 import io.packit.pipeline.diag.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +55,8 @@ public final class ConfigFixtures {
         return packages.computeIfAbsent(name, key -> new PackageBuilder(key, next()));
     }
 
-    /** Adds a job of {@code type} on {@code trigger}. */
-    public JobBuilder job(JobType type, Trigger trigger) {
+    /** Adds a job of {@code type} (its {@code job} value, e.g. {@link CoprBuildJob#KEY}) on {@code trigger}. */
+    public JobBuilder job(String type, Trigger trigger) {
         var job = new JobBuilder(jobs.size(), type, trigger, next());
         jobs.add(job);
         return job;
@@ -65,6 +75,26 @@ public final class ConfigFixtures {
             jobConfigs.add(job.toConfig(pkgs));
         }
         return new PackitConfig(FILE, "sha256:fixture", packages.size() > 1, pkgs, jobConfigs, false);
+    }
+
+    /**
+     * The record of job type {@code type} (its {@code job} value) with {@code common}: the tests job's keys as
+     * given, every other type's own keys unset.
+     */
+    public static JobConfig jobOf(String type, JobCommon common, boolean skipBuild, String buildIdentifier) {
+        return switch (type) {
+            case CoprBuildJob.KEY -> new CoprBuildJob(common);
+            case TestsJob.KEY -> new TestsJob(common, skipBuild, List.of(), buildIdentifier);
+            case UpstreamKojiBuildJob.KEY -> new UpstreamKojiBuildJob(common);
+            case VmImageBuildJob.KEY -> new VmImageBuildJob(common);
+            case ProposeDownstreamJob.KEY -> new ProposeDownstreamJob(common);
+            case PullFromUpstreamJob.KEY -> new PullFromUpstreamJob(common);
+            case KojiBuildJob.KEY -> new KojiBuildJob(common, "", List.of(), List.of());
+            case BodhiUpdateJob.KEY -> new BodhiUpdateJob(common, "", List.of());
+            case SyncFromDownstreamJob.KEY -> new SyncFromDownstreamJob(common);
+            case KojiBuildTagJob.KEY -> new KojiBuildTagJob(common);
+            default -> throw new IllegalArgumentException("no job type '" + type + "'");
+        };
     }
 
     /** Settings with Packit's defaults and the given chroots as targets. */
@@ -149,7 +179,7 @@ public final class ConfigFixtures {
     /** A job being built. */
     public final class JobBuilder {
         private final int index;
-        private final JobType type;
+        private final String type;
         private final Trigger trigger;
         private final SourcePosition position;
         private final Map<String, SourcePosition> keyPositions = new LinkedHashMap<>();
@@ -167,7 +197,7 @@ public final class ConfigFixtures {
         private String tagExclude;
         private boolean internalTf;
 
-        private JobBuilder(int index, JobType type, Trigger trigger, SourcePosition position) {
+        private JobBuilder(int index, String type, Trigger trigger, SourcePosition position) {
             this.index = index;
             this.type = type;
             this.trigger = trigger;
@@ -292,8 +322,8 @@ public final class ConfigFixtures {
                         tagInclude == null ? base.upstreamTagInclude() : tagInclude,
                         tagExclude == null ? base.upstreamTagExclude() : tagExclude, tests));
             }
-            return new JobConfig(index, type, trigger, identifier, skipBuild, manual, List.of(), "", List.of(),
-                    List.of(), buildIdentifier, refs, perPackage, position, keyPositions);
+            return jobOf(type, new JobCommon(index, trigger, identifier, manual, refs, perPackage, position, keyPositions),
+                    skipBuild, buildIdentifier);
         }
     }
 

@@ -2,8 +2,9 @@ package io.packit.pipeline.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.CoprBuildJob;
 import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -75,10 +76,11 @@ class JobGraphPlannerPropertyTest {
                     assertThat(from.kind()).isEqualTo(NodeKind.COPR_BUILD);
                     assertThat(to.kind()).isEqualTo(NodeKind.TESTS);
                     assertThat(to.id().packageName()).isEqualTo(from.id().packageName());
-                    assertThat(to.view().job().skipBuild()).isFalse();
+                    var tests = (TestsJob) to.view().job();
+                    assertThat(tests.skipBuild()).isFalse();
                     assertThat(edge.chroot()).isEqualTo(to.chroots().get(0));
                     assertThat(from.chroots()).contains(edge.chroot());
-                    var wanted = to.view().job().buildIdentifier();
+                    var wanted = tests.buildIdentifier();
                     if (!wanted.isEmpty()) {
                         assertThat(from.view().job().identifier()).isEqualTo(wanted);
                         assertThat(from.view().job().trigger()).isEqualTo(to.view().job().trigger());
@@ -105,13 +107,13 @@ class JobGraphPlannerPropertyTest {
             }
         }
         for (var node : plan.nodes()) {
-            if (node.kind() == NodeKind.TESTS && !node.view().job().skipBuild()) {
+            if (node.kind() == NodeKind.TESTS && !((TestsJob) node.view().job()).skipBuild()) {
                 assertThat(buildInto.get(node.id())).as("one build for %s", node.id()).isEqualTo(1);
             }
-            if (node.view().job().type().isRelease()) {
+            if (node.view().job().releases()) {
                 assertThat(isTopLevel(config, node.id().packageName())).as("release only top-level").isTrue();
             }
-            if (node.kind() == NodeKind.COPR_BUILD && node.view().job().type() == JobType.COPR_BUILD) {
+            if (node.kind() == NodeKind.COPR_BUILD && node.view().job() instanceof CoprBuildJob) {
                 // Every direct dependency that has the same build job is waited for by the srpm that submits the
                 // build; the build itself waits for that srpm only.
                 var srpm = NodeId.of(NodeKind.SRPM, node.id().packageName(), node.id().job());

@@ -3,7 +3,11 @@ package io.packit.pipeline.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.KojiBuildJob;
+import io.packit.pipeline.config.ProposeDownstreamJob;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.diag.InvalidInputException;
@@ -31,7 +35,7 @@ class JobGraphPlannerTest {
     @Test
     void shouldMakeTheCoprBuildDependOnItsSrpm() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -46,8 +50,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldMakeEachTestsChrootWaitForThatChrootOfTheBuildOnly() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -62,10 +66,10 @@ class JobGraphPlannerTest {
     @Test
     void shouldBindTwoTestsJobsToTheirBuildsByBuildIdentifier() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build2").targets(F42).done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests1").buildIdentifier("build1").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests2").buildIdentifier("build2").targets(F42)
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build2").targets(F42).done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").buildIdentifier("build1").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests2").buildIdentifier("build2").targets(F42)
                 .done()
                 .build();
 
@@ -81,9 +85,9 @@ class JobGraphPlannerTest {
     @Test
     void shouldReportAnAmbiguousTestsJobNamingTheCandidates() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build2").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests1").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build2").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").done().build();
         var diagnostics = new Diagnostics();
 
         planner.plan(config, PR, diagnostics);
@@ -97,8 +101,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldReportAnUnknownBuildIdentifierAtItsKey() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).buildIdentifier("biuld1").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).buildIdentifier("biuld1").done().build();
 
         assertThatThrownBy(() -> planner.plan(config, PR))
                 .isInstanceOf(InvalidInputException.class)
@@ -113,8 +117,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldReportTestTargetsTheChosenBuildDoesNotBuild() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").targets(F41).done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests1").targets(F41, F42).done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").targets(F41).done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").targets(F41, F42).done().build();
         var diagnostics = new Diagnostics();
 
         var plan = planner.plan(config, PR, diagnostics);
@@ -127,8 +131,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldBuildImplicitlyForTestsWithoutABuildJobAndNotBuildForSkipBuild() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("s").skipBuild().done().build();
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("s").skipBuild().done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -143,8 +147,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldMapEpelChrootsAndDistrosToTestingFarmTargets() {
         var config = ConfigFixtures.config().pkg("A").targets("epel-9-x86_64", F41).done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t")
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t")
                 .distros(F41, "fedora-41", "centos-stream-10").done().build();
 
         var plan = planner.plan(config, PR);
@@ -161,9 +165,9 @@ class JobGraphPlannerTest {
     void shouldOrderMonorepoBuildsByDependsAndReleaseOnlyTheTopLevelPackage() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B", "C").done().pkg("B").done().pkg("C").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build").done()
-                .job(JobType.KOJI_BUILD, Trigger.COMMIT).identifier("koji").done()
-                .job(JobType.BODHI_UPDATE, Trigger.COMMIT).identifier("bodhi").packages("A").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build").done()
+                .job(KojiBuildJob.KEY, Trigger.COMMIT).identifier("koji").done()
+                .job(BodhiUpdateJob.KEY, Trigger.COMMIT).identifier("bodhi").packages("A").done()
                 .build();
         var diagnostics = new Diagnostics();
 
@@ -187,7 +191,7 @@ class JobGraphPlannerTest {
     void shouldWarnAboutReleaseJobsNoTopLevelPackageCovers() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B").done().pkg("B").done()
-                .job(JobType.KOJI_BUILD, Trigger.COMMIT).identifier("koji").packages("B").done()
+                .job(KojiBuildJob.KEY, Trigger.COMMIT).identifier("koji").packages("B").done()
                 .build();
         var diagnostics = new Diagnostics();
 
@@ -205,7 +209,7 @@ class JobGraphPlannerTest {
     void shouldReportADependsCycleAsAPathAndStillPlan() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B").done().pkg("B").depends("C").done().pkg("C").depends("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build").done().build();
         var diagnostics = new Diagnostics();
 
         var plan = planner.plan(config, PR, diagnostics);
@@ -221,7 +225,7 @@ class JobGraphPlannerTest {
     void shouldReportUnknownAndSelfDependsAtTheirEntries() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("X", "A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).done().build();
         var diagnostics = new Diagnostics();
 
         planner.plan(config, PR, diagnostics);
@@ -239,7 +243,7 @@ class JobGraphPlannerTest {
                 .pkg("A").depends("B").paths("a").done()
                 .pkg("B").paths("b/").done()
                 .pkg("C").paths("c").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build").done().build();
         var event = new Event.PullRequest("main", 1, List.of("b/src/main.c"), List.of());
 
         var plan = planner.plan(config, event);
@@ -253,12 +257,12 @@ class JobGraphPlannerTest {
     @Test
     void shouldApplyBranchManualLabelsInstancesAndTagFilters() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("main").branch("main").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("manual").manual().done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("labelled").require(List.of("ok"), List.of())
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("main").branch("main").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("manual").manual().done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("labelled").require(List.of("ok"), List.of())
                 .done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("stg").instances("stg").done()
-                .job(JobType.PROPOSE_DOWNSTREAM, Trigger.RELEASE).identifier("pd").tags("v.*", "v.*-rc.*").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("stg").instances("stg").done()
+                .job(ProposeDownstreamJob.KEY, Trigger.RELEASE).identifier("pd").tags("v.*", "v.*-rc.*").done()
                 .build();
 
         var pr = planner.plan(config, new Event.PullRequest("rhel-9", 3, List.of(), List.of()));
@@ -284,8 +288,8 @@ class JobGraphPlannerTest {
     @Test
     void shouldSkipTestsWhoseBuildDoesNotRunNamingTheRootCause() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").manual().done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").manual().done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -298,8 +302,8 @@ class JobGraphPlannerTest {
     void shouldComputeTheCriticalPathWithOverridableEstimates() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B").done().pkg("B").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").done().build();
 
         var plan = planner.plan(config, PR);
         var slowTests = new JobGraphPlanner(PlanOptions.DEFAULTS.withEstimates(
@@ -314,9 +318,9 @@ class JobGraphPlannerTest {
     @Test
     void shouldMakeUnsafeIdentifiersIdSafeAndKeepDuplicatesApart() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("unit/fedora").done()
-                .job(JobType.COPR_BUILD, Trigger.COMMIT).identifier("unit/fedora").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("unit/fedora").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("unit/fedora").done()
+                .job(CoprBuildJob.KEY, Trigger.COMMIT).identifier("unit/fedora").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("unit/fedora").done().build();
 
         var plan = planner.plan(config, new Event.AllTriggers());
 

@@ -1,8 +1,13 @@
 package io.packit.pipeline.graph;
 
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.KojiBuildJob;
 import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.config.ProposeDownstreamJob;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
+import io.packit.pipeline.config.UpstreamKojiBuildJob;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,16 +41,16 @@ public final class MonorepoGenerator {
                 pkg.depends("pkg" + dep);
             }
         }
-        fixtures.job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("pr").done()
-                .job(JobType.COPR_BUILD, Trigger.COMMIT).identifier("main").branch("main").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("smoke").buildIdentifier("pr").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("full").buildIdentifier("pr").done()
-                .job(JobType.TESTS, Trigger.COMMIT).identifier("nightly").buildIdentifier("main").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("lint").skipBuild().targets(targets[0]).done()
-                .job(JobType.KOJI_BUILD, Trigger.COMMIT).identifier("koji").done()
-                .job(JobType.BODHI_UPDATE, Trigger.COMMIT).identifier("bodhi").done()
-                .job(JobType.PROPOSE_DOWNSTREAM, Trigger.RELEASE).identifier("propose").done()
-                .job(JobType.UPSTREAM_KOJI_BUILD, Trigger.RELEASE).identifier("scratch").done();
+        fixtures.job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("pr").done()
+                .job(CoprBuildJob.KEY, Trigger.COMMIT).identifier("main").branch("main").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("smoke").buildIdentifier("pr").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("full").buildIdentifier("pr").done()
+                .job(TestsJob.KEY, Trigger.COMMIT).identifier("nightly").buildIdentifier("main").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("lint").skipBuild().targets(targets[0]).done()
+                .job(KojiBuildJob.KEY, Trigger.COMMIT).identifier("koji").done()
+                .job(BodhiUpdateJob.KEY, Trigger.COMMIT).identifier("bodhi").done()
+                .job(ProposeDownstreamJob.KEY, Trigger.RELEASE).identifier("propose").done()
+                .job(UpstreamKojiBuildJob.KEY, Trigger.RELEASE).identifier("scratch").done();
         return fixtures.build();
     }
 
@@ -73,7 +78,7 @@ public final class MonorepoGenerator {
         for (int b = 0; b < builds; b++) {
             var trigger = triggers.get(random.nextInt(2));
             var selected = random.nextBoolean() ? names.toArray(String[]::new) : pick(random, names, 1 + random.nextInt(packages));
-            var job = fixtures.job(JobType.COPR_BUILD, trigger).identifier("b" + b).packages(selected);
+            var job = fixtures.job(CoprBuildJob.KEY, trigger).identifier("b" + b).packages(selected);
             if (random.nextInt(4) == 0) {
                 job.manual();
             }
@@ -85,18 +90,18 @@ public final class MonorepoGenerator {
         for (int t = 0; t < tests; t++) {
             int b = random.nextInt(builds);
             // Bound tests: a subset of the build's packages; targets default to each package's own (= the build's).
-            fixtures.job(JobType.TESTS, buildTriggers.get(b)).identifier("t" + t).buildIdentifier(buildIds.get(b))
+            fixtures.job(TestsJob.KEY, buildTriggers.get(b)).identifier("t" + t).buildIdentifier(buildIds.get(b))
                     .packages(pick(random, List.of(buildPackages.get(b)), 1 + random.nextInt(buildPackages.get(b).length)));
         }
         if (random.nextBoolean()) {
-            fixtures.job(JobType.TESTS, Trigger.RELEASE).identifier("implicit").done();
+            fixtures.job(TestsJob.KEY, Trigger.RELEASE).identifier("implicit").done();
         }
         if (random.nextBoolean()) {
-            fixtures.job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("nobuild").skipBuild().done();
+            fixtures.job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("nobuild").skipBuild().done();
         }
         if (random.nextBoolean()) {
-            fixtures.job(JobType.KOJI_BUILD, Trigger.COMMIT).identifier("koji").done()
-                    .job(JobType.BODHI_UPDATE, Trigger.COMMIT).identifier("bodhi").done();
+            fixtures.job(KojiBuildJob.KEY, Trigger.COMMIT).identifier("koji").done()
+                    .job(BodhiUpdateJob.KEY, Trigger.COMMIT).identifier("bodhi").done();
         }
         return fixtures.build();
     }

@@ -2,7 +2,8 @@ package io.packit.pipeline.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.Diagnostics;
 import java.util.List;
@@ -20,7 +21,7 @@ class PlanDetailsTest {
                 .pkg("B").copr("@team", "b").done()
                 .pkg("C").copr("@team", "c").done()
                 .pkg("D").copr("@team", "a").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build").done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -32,9 +33,9 @@ class PlanDetailsTest {
     @Test
     void shouldMapATestsTargetBackToTheBuildChrootThatProducesIt() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b")
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b")
                 .targets("centos-stream+epel-next-9-x86_64", "fedora-41-x86_64").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").targets("centos-stream-9-x86_64").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").targets("centos-stream-9-x86_64").done()
                 .build();
 
         var plan = planner.plan(config, PR);
@@ -49,9 +50,9 @@ class PlanDetailsTest {
     @Test
     void shouldUseTheInternalRanchMappingWhenAsked() {
         var config = ConfigFixtures.config().pkg("A").targets("epel-8-x86_64").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("public").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("internal").internalTf().done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("public").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("internal").internalTf().done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -64,7 +65,7 @@ class PlanDetailsTest {
     @Test
     void shouldGiveJobsWithoutTargetsTheDefaultChroots() {
         var config = ConfigFixtures.config().pkg("A").targets().done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").done().build();
         var options = PlanOptions.DEFAULTS;
         var custom = new PlanOptions(false, false, "prod", "", DurationEstimates.DEFAULTS, List.of("fedora-99-x86_64"));
 
@@ -82,7 +83,7 @@ class PlanDetailsTest {
     void shouldWaitThroughPackagesThatLackTheJob() {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B").done().pkg("B").depends("C").done().pkg("C").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build").packages("A", "C").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build").packages("A", "C").done().build();
 
         var plan = planner.plan(config, PR);
 
@@ -93,8 +94,8 @@ class PlanDetailsTest {
     @Test
     void shouldKeepImplicitBuildIdsApartFromRealBuildsWithTheSameLabel() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.COMMIT).identifier("same").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("same").done().build();
+                .job(CoprBuildJob.KEY, Trigger.COMMIT).identifier("same").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("same").done().build();
 
         var plan = planner.plan(config, new Event.AllTriggers());
 
@@ -107,8 +108,8 @@ class PlanDetailsTest {
     @Test
     void shouldReportABuildIdentifierOfAnotherTrigger() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.COMMIT).identifier("main").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").buildIdentifier("main").done().build();
+                .job(CoprBuildJob.KEY, Trigger.COMMIT).identifier("main").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").buildIdentifier("main").done().build();
         var diagnostics = new Diagnostics();
 
         planner.plan(config, PR, diagnostics);
@@ -121,7 +122,7 @@ class PlanDetailsTest {
     @Test
     void shouldReportAnInvalidBranchRegexAtItsKey() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").branch("main(").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").branch("main(").done().build();
         var diagnostics = new Diagnostics();
 
         planner.plan(config, PR, diagnostics);
@@ -135,8 +136,8 @@ class PlanDetailsTest {
     @Test
     void shouldIndexNeedsAndDependents() {
         var config = ConfigFixtures.config().pkg("A").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("b").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("t").done().build();
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("b").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("t").done().build();
 
         var plan = planner.plan(config, PR);
         var build = NodeId.parse("copr_build:A:b");

@@ -1,6 +1,9 @@
 package io.packit.pipeline.render;
 
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.BodhiUpdateJob;
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.KojiBuildJob;
+import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.graph.ConfigFixtures;
 import io.packit.pipeline.graph.Event;
@@ -20,13 +23,13 @@ final class PicturePlans {
     static Plan monorepo(Event event) {
         var config = ConfigFixtures.config()
                 .pkg("A").depends("B", "C").done().pkg("B").done().pkg("C").targets("fedora-41-x86_64").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build1").done()
-                .job(JobType.COPR_BUILD, Trigger.PULL_REQUEST).identifier("build2").packages("A").manual().done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests1").buildIdentifier("build1").done()
-                .job(JobType.TESTS, Trigger.PULL_REQUEST).identifier("tests2").buildIdentifier("build2")
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build2").packages("A").manual().done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").buildIdentifier("build1").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests2").buildIdentifier("build2")
                 .packages("A").done()
-                .job(JobType.KOJI_BUILD, Trigger.PULL_REQUEST).identifier("koji").packages("A").done()
-                .job(JobType.BODHI_UPDATE, Trigger.PULL_REQUEST).identifier("bodhi").packages("A").done()
+                .job(KojiBuildJob.KEY, Trigger.PULL_REQUEST).identifier("koji").packages("A").done()
+                .job(BodhiUpdateJob.KEY, Trigger.PULL_REQUEST).identifier("bodhi").packages("A").done()
                 .build();
         return new JobGraphPlanner().plan(config, event);
     }

@@ -1,9 +1,9 @@
 package io.packit.pipeline.render;
 
+import io.packit.pipeline.config.CoprBuildJob;
 import io.packit.pipeline.config.CoprSettings;
 import io.packit.pipeline.config.DistGitBranch;
-import io.packit.pipeline.config.JobConfig;
-import io.packit.pipeline.config.JobType;
+import io.packit.pipeline.config.JobCommon;
 import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.config.LabelRequirement;
 import io.packit.pipeline.config.PackageConfig;
@@ -14,6 +14,7 @@ import io.packit.pipeline.config.Targets;
 import io.packit.pipeline.config.TestSettings;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.SourcePosition;
+import io.packit.pipeline.graph.ConfigFixtures;
 import io.packit.pipeline.graph.CriticalPath;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
@@ -152,14 +153,11 @@ public final class PlanFixtures {
     }
 
     private JobView view(NodeId id, List<String> chroots) {
-        var type = switch (id.kind()) {
-            case SRPM, COPR_BUILD -> JobType.COPR_BUILD;
-            default -> JobType.fromKey(id.kind().key()).orElseThrow();
-        };
+        // srpm and copr_build nodes come from a copr_build job; every other node kind is its job type's key
+        var type = id.kind() == NodeKind.SRPM ? CoprBuildJob.KEY : id.kind().key();
         var settings = settings(chroots, distGitBranches);
-        var job = new JobConfig(0, type, condition.trigger(), id.job(), false, condition.manual(), List.of(), "",
-                List.of(), List.of(), "", List.of(), Map.of(id.packageName(), settings), SourcePosition.of(file),
-                Map.of());
+        var job = ConfigFixtures.jobOf(type, new JobCommon(0, condition.trigger(), id.job(), condition.manual(),
+                List.of(), Map.of(id.packageName(), settings), SourcePosition.of(file), Map.of()), false, "");
         return new JobView(job, packageConfig(id.packageName()), settings);
     }
 

@@ -1,0 +1,86 @@
+package io.packit.pipeline.config;
+
+import io.packit.pipeline.diag.SourcePosition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Packit's defaults for jobs: the jobs of a file without {@code jobs} (copr_build and tests on pull requests,
+ * propose_downstream on releases), and {@code fedora-stable} for jobs that build in Copr without targets.
+ */
+final class DefaultJobs {
+    private final String file;
+    private final Targets defaultTargets;
+
+    DefaultJobs(String file, Targets defaultTargets) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.defaultTargets = Objects.requireNonNull(defaultTargets, "defaultTargets");
+    }
+
+    /** The jobs of a file without {@code jobs}, for every package, positioned at the top of the file. */
+    List<JobConfig> of(Map<String, PackageConfig> packages, Map<String, Map<String, YamlMapping.Entry>> packageEntries) {
+        var position = SourcePosition.of(file);
+        var refs = packages.keySet().stream().map(name -> new PackageRef(name, position)).toList();
+        var builds = new LinkedHashMap<String, PackageSettings>();
+        var releases = new LinkedHashMap<String, PackageSettings>();
+        for (var name : packages.keySet()) {
+            var base = packages.get(name).settings();
+            var entries = packageEntries.get(name);
+            builds.put(name, entries.containsKey("targets") ? base : withTargets(base, defaultTargets));
+            var release = base.release();
+            releases.put(name, withRelease(base, new ReleaseSettings(
+                    entries.containsKey("dist_git_branches") ? release.distGitBranches()
+                            : List.of(new DistGitBranch("fedora-all", List.of())),
+                    release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders())));
+        }
+        return List.of(
+                new CoprBuildJob(common(0, Trigger.PULL_REQUEST, refs, builds, position)),
+                new TestsJob(common(1, Trigger.PULL_REQUEST, refs, builds, position), false, List.of(), ""),
+                new ProposeDownstreamJob(common(2, Trigger.RELEASE, refs, releases, position)));
+    }
+
+    private static JobCommon common(int index, Trigger trigger, List<PackageRef> refs,
+            Map<String, PackageSettings> perPackage, SourcePosition position) {
+        return new JobCommon(index, trigger, "", false, refs, perPackage, position, Map.of());
+    }
+
+    /**
+     * Every job with Packit's {@code fedora-stable} for the packages it builds in Copr without {@code targets}
+     * ({@link JobConfig#takesDefaultTargets}). Defaulted targets have nothing {@link Targets#written() written} and
+     * an unknown position.
+     */
+    List<JobConfig> withDefaultTargets(List<JobConfig> jobs) {
+        var result = new ArrayList<JobConfig>(jobs.size());
+        for (var job : jobs) {
+            var perPackage = new LinkedHashMap<String, PackageSettings>();
+            boolean changed = false;
+            for (var entry : job.perPackage().entrySet()) {
+                var current = entry.getValue();
+                if (current.targets().isEmpty() && job.takesDefaultTargets(entry.getKey(), jobs)) {
+                    current = withTargets(current, new Targets(Map.of(), defaultTargets.chroots(), SourcePosition.UNKNOWN));
+                    changed = true;
+                }
+                perPackage.put(entry.getKey(), current);
+            }
+            result.add(changed ? job.withPerPackage(perPackage) : job);
+        }
+        return result;
+    }
+
+    private static PackageSettings withTargets(PackageSettings base, Targets targets) {
+        return new PackageSettings(base.specfilePath(), base.upstreamPackageName(), base.downstreamPackageName(),
+                base.upstreamProjectUrl(), base.paths(), targets, base.branch(), base.identifier(), base.packitInstances(),
+                base.require(), base.upstreamTagInclude(), base.upstreamTagExclude(), base.upstreamTagTemplate(),
+                base.actions(), base.copr(), base.tests(), base.release(), base.otherKeys(), base.positions());
+    }
+
+    private static PackageSettings withRelease(PackageSettings base, ReleaseSettings release) {
+        return new PackageSettings(base.specfilePath(), base.upstreamPackageName(), base.downstreamPackageName(),
+                base.upstreamProjectUrl(), base.paths(), base.targets(), base.branch(), base.identifier(), base.packitInstances(),
+                base.require(), base.upstreamTagInclude(), base.upstreamTagExclude(), base.upstreamTagTemplate(),
+                base.actions(), base.copr(), base.tests(), release, base.otherKeys(), base.positions());
+    }
+}

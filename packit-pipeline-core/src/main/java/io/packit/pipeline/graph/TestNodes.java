@@ -1,0 +1,157 @@
+package io.packit.pipeline.graph;
+
+import io.packit.pipeline.config.JobView;
+import io.packit.pipeline.config.TestsJob;
+import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.diag.SourcePosition;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The nodes of a tests job for one package: one Testing Farm node per chroot (and per target when a chroot's
+ * targets name several distros), each needing that chroot of the build it tests: the copr_build job its
+ * {@code build_identifier} names, the one copr_build job of its trigger, or an implicit build of its own.
+ */
+final class TestNodes {
+    private final PlanNodes nodes;
+    private final BuildNodes builds;
+    private final Diagnostics diagnostics;
+
+    TestNodes(PlanNodes nodes, BuildNodes builds, Diagnostics diagnostics) {
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        this.builds = Objects.requireNonNull(builds, "builds");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** Plans tests job {@code job} of {@code view} in package {@code pkg}. */
+    void plan(TestsJob job, JobView view, PackagePlanning pkg) {
+        var label = pkg.labels().label().get(view);
+        var testChroots = view.settings().targets().isEmpty() ? List.<String>of() : builds.chrootsOf(view);
+        NodeId build = null;
+        List<String> buildChroots = List.of();
+        JobView buildView = null;
+        if (!job.skipBuild()) {
+            var choice = chooseBuild(job, view, pkg.builds());
+            if (choice.failed()) {
+                return;
+            }
+            if (choice.build() == null) {
+                testChroots = builds.chrootsOf(view);
+                build = builds.add(view, pkg.safeName(), pkg.labels().implicitBuild().get(view), true, pkg.affected(),
+                        testChroots);
+                buildChroots = testChroots;
+                buildView = view;
+            } else {
+                buildView = choice.build();
+                build = pkg.buildIds().get(buildView);
+                buildChroots = builds.chrootsOf(buildView);
+                if (testChroots.isEmpty()) {
+                    testChroots = buildChroots;
+                }
+            }
+        }
+        if (testChroots.isEmpty()) {
+            testChroots = builds.chrootsOf(view);
+        }
+        var targetsPosition = view.settings().targets().position().equals(SourcePosition.UNKNOWN)
+                ? job.position() : view.settings().targets().position();
+        var covered = new HashSet<>(buildChroots);
+        var internal = view.settings().tests().useInternalTf();
+        for (var written : testChroots) {
+            var chroot = written;
+            var idChroot = written;
+            if (build != null && !covered.contains(written)) {
+                // A tests target may name a Testing Farm target that a build chroot maps to (epel-9 → centos-stream-9).
+                var mapped = TestTargets.buildChrootFor(written, buildChroots, internal);
+                if (mapped.isPresent()) {
+                    chroot = mapped.get();
+                    add(view, pkg, label, build, chroot, written, written);
+                    continue;
+                }
+                diagnostics.error(targetsPosition, "tests job " + describe(view) + " of package '"
+                        + view.packageName() + "' targets " + chroot + ", which its build, copr_build job "
+                        + describe(buildView) + ", does not build; add " + chroot
+                        + " to the build's targets or remove it from the tests' targets");
+                continue;
+            }
+            var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot), internal);
+            for (var target : targets) {
+                add(view, pkg, label, build, chroot, targets.size() == 1 ? idChroot
+                        : IdParts.safe(chroot + "+" + target), target);
+            }
+        }
+    }
+
+    private void add(JobView view, PackagePlanning pkg, String label, NodeId build, String chroot, String idChroot,
+            String target) {
+        var tests = nodes.add(new NodeId(NodeKind.TESTS, pkg.safeName(), label, idChroot), view, List.of(chroot), target,
+                false, pkg.affected());
+        if (build != null) {
+            nodes.edge(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
+        }
+    }
+
+    /** Which copr_build job a tests job uses; {@code build} null and not failed: none exists, build implicitly. */
+    private record BuildChoice(JobView build, boolean failed) {
+        static final BuildChoice IMPLICIT = new BuildChoice(null, false);
+        static final BuildChoice FAILED = new BuildChoice(null, true);
+    }
+
+    private BuildChoice chooseBuild(TestsJob job, JobView tests, List<JobView> candidatesOfPackage) {
+        var wanted = job.buildIdentifier();
+        if (!wanted.isEmpty()) {
+            var named = candidatesOfPackage.stream().filter(build -> build.job().identifier().equals(wanted)).toList();
+            if (named.isEmpty()) {
+                var known = candidatesOfPackage.stream().map(build -> build.job().identifier()).filter(id -> !id.isEmpty())
+                        .distinct().map(id -> "'" + id + "'").toList();
+                diagnostics.error(job.positionOf("build_identifier"), "tests job " + describe(tests)
+                        + " has build_identifier '" + wanted + "', but package '" + tests.packageName()
+                        + "' has no copr_build job with that identifier ("
+                        + (known.isEmpty() ? "it has no copr_build job with an identifier"
+                                : "copr_build identifiers: " + String.join(", ", known)) + ")");
+                return BuildChoice.FAILED;
+            }
+            var sameTrigger = named.stream().filter(build -> build.job().trigger() == job.trigger()).toList();
+            if (sameTrigger.isEmpty()) {
+                diagnostics.error(job.positionOf("build_identifier"), "tests job " + describe(tests)
+                        + " runs on " + job.trigger().key() + ", but its build_identifier '" + wanted
+                        + "' names copr_build job " + describe(named.get(0)) + ", which runs on "
+                        + named.stream().map(build -> build.job().trigger().key()).distinct()
+                                .collect(Collectors.joining(", ")));
+                return BuildChoice.FAILED;
+            }
+            return new BuildChoice(narrowByBranch(tests, sameTrigger).get(0), false);
+        }
+        var candidates = candidatesOfPackage.stream().filter(build -> build.job().trigger() == job.trigger()).toList();
+        if (candidates.isEmpty()) {
+            return BuildChoice.IMPLICIT;
+        }
+        var narrowed = narrowByBranch(tests, candidates);
+        if (narrowed.size() == 1) {
+            return new BuildChoice(narrowed.get(0), false);
+        }
+        diagnostics.error(job.position(), "tests job " + describe(tests) + " of package '" + tests.packageName()
+                + "' could use several copr_build jobs on " + job.trigger().key() + ": "
+                + narrowed.stream().map(TestNodes::describe).collect(Collectors.joining(", "))
+                + "; set build_identifier to the identifier of the one it tests");
+        return BuildChoice.FAILED;
+    }
+
+    /** The candidates whose {@code branch} equals the tests job's, when that leaves any; else all. */
+    private static List<JobView> narrowByBranch(JobView tests, List<JobView> candidates) {
+        if (candidates.size() < 2) {
+            return candidates;
+        }
+        var branch = tests.settings().branch();
+        var same = candidates.stream().filter(build -> build.settings().branch().equals(branch)).toList();
+        return same.isEmpty() ? candidates : same;
+    }
+
+    /** {@code jobs[2] (build1)}: how problems name a job. */
+    private static String describe(JobView view) {
+        var identifier = view.job().identifier();
+        return view.job().path() + (identifier.isEmpty() ? "" : " ('" + identifier + "')");
+    }
+}

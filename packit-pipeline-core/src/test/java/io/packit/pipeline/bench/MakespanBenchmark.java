@@ -1,13 +1,12 @@
 package io.packit.pipeline.bench;
 
+import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.JenkinsfileRenderer;
 import io.packit.pipeline.render.JenkinsfileTree;
-import io.packit.pipeline.render.LongestPath;
 import io.packit.pipeline.render.PlanScenarios;
 import io.packit.pipeline.render.RenderedRun;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -34,7 +33,7 @@ public final class MakespanBenchmark {
             var plan = PlanScenarios.randomMonorepo(random, 2 + random.nextInt(40), 1 + random.nextInt(5));
             var durations = new HashMap<NodeId, Long>();
             plan.nodes().forEach(node -> durations.put(node.id(), 60 + (long) random.nextInt(3600)));
-            long critical = LongestPath.of(plan, node -> Duration.ofSeconds(durations.get(node.id()))).length().toSeconds();
+            long critical = AllPaths.longest(plan, node -> durations.get(node.id()));
             var run = RenderedRun.of(JenkinsfileTree.parse(renderer.render(plan)), plan, node -> durations.get(node.id()));
             long layered = layered(plan, durations);
             if (run.makespan() != critical) {

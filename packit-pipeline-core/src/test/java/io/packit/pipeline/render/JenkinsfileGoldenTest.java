@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.Plan;
@@ -103,7 +104,7 @@ class JenkinsfileGoldenTest {
         var durations = new HashMap<io.packit.pipeline.graph.NodeId, Long>();
         plan.nodes().forEach(node -> durations.put(node.id(), PlanFixtures.ESTIMATES.apply(node.kind()).toSeconds()));
         var run = RenderedRun.of(JenkinsfileTree.parse(text), plan, node -> durations.get(node.id()));
-        var reference = LongestPath.of(plan, node -> PlanFixtures.ESTIMATES.apply(node.kind())).length().toSeconds();
+        var reference = AllPaths.longest(plan, node -> PlanFixtures.ESTIMATES.apply(node.kind()).toSeconds());
         assertThat(run.makespan()).isEqualTo(reference);
         return text;
     }

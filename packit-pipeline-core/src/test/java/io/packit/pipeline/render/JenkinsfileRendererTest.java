@@ -3,6 +3,7 @@ package io.packit.pipeline.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
@@ -118,8 +119,7 @@ class JenkinsfileRendererTest {
             var plan = PlanScenarios.randomMonorepo(random, 2 + random.nextInt(25), 1 + random.nextInt(4));
             var durations = new HashMap<NodeId, Long>();
             plan.nodes().forEach(node -> durations.put(node.id(), 1 + (long) random.nextInt(100)));
-            long criticalPath = LongestPath.of(plan, node -> java.time.Duration.ofSeconds(durations.get(node.id())))
-                    .length().toSeconds();
+            long criticalPath = AllPaths.longest(plan, node -> durations.get(node.id()));
             for (var level : GroupingLevel.values()) {
                 var text = new JenkinsfileRenderer(RenderOptions.DEFAULTS.withMinLevel(level)).render(plan);
                 var run = RenderedRun.of(JenkinsfileTree.parse(text), plan, node -> durations.get(node.id()));

@@ -14,8 +14,8 @@ import io.packit.pipeline.config.Targets;
 import io.packit.pipeline.config.TestSettings;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.SourcePosition;
+import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.ConfigFixtures;
-import io.packit.pipeline.graph.CriticalPath;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Event;
@@ -141,9 +141,9 @@ public final class PlanFixtures {
     /** The plan, with its critical path under {@link #ESTIMATES}. */
     public Plan build() {
         var config = config();
-        var provisional = new Plan(config, new Event.AllTriggers(), nodes, edges, CriticalPath.EMPTY);
+        var ids = nodes.stream().map(Node::id).toList();
         return new Plan(config, new Event.AllTriggers(), nodes, edges,
-                LongestPath.of(provisional, node -> ESTIMATES.apply(node.kind())));
+                AllPaths.heaviest(ids, edges, id -> ESTIMATES.apply(id.kind()).toSeconds()));
     }
 
     private PackitConfig config() {

@@ -2,9 +2,8 @@ package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.golden.GoldenFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +56,6 @@ class PlanGoldenTest {
         var name = file.replace(".yaml", "") + "__" + String.join("_", options).replace("--", "")
                 + (options.contains("json") ? ".json" : ".txt");
         var golden = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("golden file (create with -Dgolden.update=true)").exists();
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GoldenFile.assertMatches(golden, actual);
     }
 }

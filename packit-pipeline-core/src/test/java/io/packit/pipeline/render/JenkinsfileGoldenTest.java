@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.golden.GoldenFile;
 import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.Plan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,14 +75,14 @@ class JenkinsfileGoldenTest {
     @MethodSource("scenarios")
     void shouldMatchGoldenJenkinsfileOfSeedScenario(String name, Plan plan) throws IOException {
         var text = checked(plan);
-        assertGolden(root().resolve("packit-pipeline-core/src/test/resources/golden/jenkinsfile/" + name + ".Jenkinsfile"), text);
+        GoldenFile.assertMatches(root().resolve("packit-pipeline-core/src/test/resources/golden/jenkinsfile/" + name + ".Jenkinsfile"), text);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void shouldMatchGoldenJenkinsfileOfCorpusConfig(String name, Plan plan) throws IOException {
         var text = checked(plan);
-        assertGolden(root().resolve("packit-pipeline-core/src/test/resources/golden/jenkinsfile/corpus/" + name + ".Jenkinsfile"), text);
+        GoldenFile.assertMatches(root().resolve("packit-pipeline-core/src/test/resources/golden/jenkinsfile/corpus/" + name + ".Jenkinsfile"), text);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,8 +93,8 @@ class JenkinsfileGoldenTest {
         var config = new PackitConfigLoader().load("packit.yaml", content).configOrThrow();
         var plan = new JobGraphPlanner().plan(config, new Event.AllTriggers());
 
-        assertGolden(directory.resolve("Jenkinsfile"), checked(plan));
-        assertGolden(directory.resolve("graph.html"), new HtmlGraphPage().render(plan));
+        GoldenFile.assertMatches(directory.resolve("Jenkinsfile"), checked(plan));
+        GoldenFile.assertMatches(directory.resolve("graph.html"), new HtmlGraphPage().render(plan));
     }
 
     private static String checked(Plan plan) {
@@ -111,15 +111,5 @@ class JenkinsfileGoldenTest {
 
     private static Path root() {
         return Path.of(System.getProperty("project.root", ".."));
-    }
-
-    private static void assertGolden(Path golden, String actual) throws IOException {
-        if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("golden file %s (run with -Dgolden.update=true to create it)", golden).exists();
-        assertThat(Files.readString(golden, StandardCharsets.UTF_8))
-                .as("golden file %s is stale (run with -Dgolden.update=true)", golden).isEqualTo(actual);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.packit.pipeline.golden.GoldenFile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,10 +52,7 @@ class XunitConverterTest {
 
         String junit = converter.convert(xunit, name).toXml();
 
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(expectedFile, junit, StandardCharsets.UTF_8);
-        }
-        assertThat(junit).isEqualTo(Files.readString(expectedFile));
+        GoldenFile.assertMatches(expectedFile, junit);
         assertThatCode(() -> validate(junit)).as("valid against the Ant JUnit schema").doesNotThrowAnyException();
         assertCountsMatchChildren(junit);
     }

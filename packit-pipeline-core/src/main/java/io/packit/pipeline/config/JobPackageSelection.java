@@ -68,9 +68,16 @@ record JobPackageSelection(List<PackageRef> refs, Map<String, Map<String, YamlMa
         return ok ? Optional.of(new JobPackageSelection(refs, overrides)) : Optional.empty();
     }
 
-    /** Adds {@code name} to {@code refs} when it names a package (reported otherwise, and left out). */
+    /**
+     * Adds {@code name} to {@code refs} when it names a package (reported otherwise, and left out). With no package
+     * known, the file's {@code packages} is broken and reported already: a name is left out without a problem of its
+     * own, so that only the root problem is reported.
+     */
     private static void addRef(List<PackageRef> refs, String name, SourcePosition position, String where, Set<String> known,
             Diagnostics diagnostics) {
+        if (known.isEmpty()) {
+            return;
+        }
         if (!known.contains(name)) {
             diagnostics.error(position, "unknown package '%s' in %s.packages (known: %s)%s"
                     .formatted(name, where, DidYouMean.quoted(known), DidYouMean.hint(name, known)));

@@ -7,6 +7,14 @@ import java.util.Objects;
 
 /** A job's deprecated {@code metadata} mapping, merged into the job's own keys with a warning. */
 final class LegacyMetadata {
+    /**
+     * The one key Packit takes from both places: its refusal of keys in both compares the job's keys with the
+     * metadata schema's field names, and {@code targets} is the field {@code _targets} there
+     * (packit/packit@69d783e8 packit/schema.py:364 {@code _targets = Targets(..., data_key="targets")}, :855 the
+     * intersection); the metadata is then merged over the job, so its value wins (:861 {@code job.update(metadata)}).
+     */
+    static final String METADATA_WINS = "targets";
+
     private final Diagnostics diagnostics;
     private final ValueChecker checker;
 
@@ -17,7 +25,8 @@ final class LegacyMetadata {
 
     /**
      * Merges {@code metadata} of job {@code node} into its common and job-only entries and key positions, refusing
-     * keys set both there and in the job; renames the old spellings of {@code dist_git_branches}.
+     * keys set both there and in the job, except {@code targets}, where the metadata's value wins with a warning, as
+     * in Packit; renames the old spellings of {@code dist_git_branches}.
      */
     void merge(YamlMapping node, String where, Map<String, YamlMapping.Entry> jobCommon,
             Map<String, YamlMapping.Entry> jobOnly, Map<String, SourcePosition> keyPositions) {
@@ -55,10 +64,15 @@ final class LegacyMetadata {
                 }
                 continue;
             }
-            if (node.has(key)) {
+            if (node.has(key) && !key.equals(METADATA_WINS)) {
                 diagnostics.error(inner.keyPosition(), "key '%s' is set both in %s and in %s; keep one"
                         .formatted(key, metadataWhere, where));
                 continue;
+            }
+            if (node.has(key)) {
+                diagnostics.warning(inner.keyPosition(), "key '%s' is set both in %s and in %s (line %d): the value in "
+                        .formatted(key, metadataWhere, where, node.entries().get(key).keyPosition().line())
+                        + "metadata is used, as Packit reads it; keep one");
             }
             var kind = ConfigKeys.COMMON.containsKey(key) ? ConfigKeys.COMMON.get(key) : ConfigKeys.JOB_ONLY.get(key);
             checker.check(inner, kind, metadataWhere, true);

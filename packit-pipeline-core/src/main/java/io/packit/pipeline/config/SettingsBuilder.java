@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,7 +46,10 @@ final class SettingsBuilder {
         var otherKeys = new LinkedHashMap<String, Object>();
         entries.forEach((key, entry) -> {
             if (!TYPED.contains(key)) {
-                otherKeys.put(key, plain(entry));
+                // a boolean key holds the value Packit reads ("yes" → true)
+                var read = ConfigKeys.COMMON.get(key) == ValueKind.BOOLEAN && entry.value() instanceof YamlScalar scalar
+                        ? scalar.packitBoolean() : Optional.<Boolean>empty();
+                otherKeys.put(key, read.isPresent() ? read.get() : plain(entry));
             }
         });
         var downstream = values.string("downstream_package_name", defaultDownstreamName);
@@ -259,8 +263,7 @@ final class SettingsBuilder {
         }
 
         boolean bool(String key, boolean fallback) {
-            return node(key) instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.BOOLEAN
-                    ? scalar.booleanValue() : fallback;
+            return node(key) instanceof YamlScalar scalar ? scalar.packitBoolean().orElse(fallback) : fallback;
         }
 
         int integer(String key, int fallback) {

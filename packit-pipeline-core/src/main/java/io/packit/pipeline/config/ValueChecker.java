@@ -28,7 +28,7 @@ final class ValueChecker {
                 scalarOfKind(name, value, true, YamlScalar.Kind.STRING);
                 break;
             case BOOLEAN:
-                scalarOfKind(name, value, true, YamlScalar.Kind.BOOLEAN);
+                bool(name, entry);
                 break;
             case INTEGER:
                 scalarOfKind(name, value, true, YamlScalar.Kind.INTEGER);
@@ -115,6 +115,29 @@ final class ValueChecker {
         var expected = kinds.length == 2 ? "an integer or a string" : describe(kinds[0]);
         diagnostics.error(value.position(), "%s must be %s, got %s".formatted(name, expected, value.describe()));
         return false;
+    }
+
+    /**
+     * A boolean key's value as Packit's schema reads it ({@link YamlScalar#packitBoolean}): a YAML boolean; else a
+     * value marshmallow reads as one, with a warning naming the YAML boolean to write; else an error. Null is an
+     * error: marshmallow's {@code fields.Boolean} refuses it ("Field may not be null."); the job-level keys whose
+     * null Packit drops are not checked here ({@link JobReader}).
+     */
+    void bool(String name, YamlMapping.Entry entry) {
+        var value = entry.value();
+        if (value instanceof YamlScalar scalar) {
+            if (scalar.kind() == YamlScalar.Kind.BOOLEAN) {
+                return;
+            }
+            var read = scalar.packitBoolean();
+            if (read.isPresent()) {
+                diagnostics.warning(value.position(), "%s is %s, which Packit reads as %s; write %s (a YAML boolean)"
+                        .formatted(name, value.describe(), read.get(), read.get()));
+                return;
+            }
+        }
+        diagnostics.error(value instanceof YamlScalar scalar && scalar.isNull() ? entry.keyPosition() : value.position(),
+                "%s must be %s, got %s".formatted(name, describe(YamlScalar.Kind.BOOLEAN), value.describe()));
     }
 
     private static String describe(YamlScalar.Kind kind) {
@@ -324,10 +347,32 @@ final class ValueChecker {
                 continue;
             }
             for (var entry : file.entries().values()) {
-                if (!keys.contains(entry.key())) {
-                    diagnostics.error(entry.keyPosition(), "unknown key '%s' in an entry of %s (expected one of: %s)%s"
+                var entryName = "'" + entry.key() + "' of an entry of " + name;
+                switch (entry.key()) {
+                    case "mkpath", "delete" -> bool(entryName, entry);
+                    case "dest" -> scalarOfKind(entryName, entry.value(), false, YamlScalar.Kind.STRING);
+                    case "src" -> source(entryName, entry.value());
+                    case "filters" -> stringList(entryName, entry.value(), ValueKind.STRING_LIST, true);
+                    default -> diagnostics.error(entry.keyPosition(), "unknown key '%s' in an entry of %s (expected one of: %s)%s"
                             .formatted(entry.key(), name, String.join(", ", keys), DidYouMean.hint(entry.key(), keys)));
                 }
+            }
+        }
+    }
+
+    /** {@code src} of a files_to_sync entry: a string or a list of strings (Packit's StringOrListOfStringsField). */
+    private void source(String name, YamlNode value) {
+        if (value instanceof YamlScalar scalar && scalar.isString()) {
+            return;
+        }
+        if (!(value instanceof YamlSequence list)) {
+            diagnostics.error(value.position(), "%s must be a string or a list of strings, got %s".formatted(name, value.describe()));
+            return;
+        }
+        for (var item : list.items()) {
+            if (!(item instanceof YamlScalar scalar && scalar.isString())) {
+                diagnostics.error(item.position(), "%s must be a string or a list of strings, got %s in the list"
+                        .formatted(name, item.describe()));
             }
         }
     }

@@ -74,6 +74,27 @@ public record PackageSettings(
         positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
     }
 
+    /** These settings with other {@code targets}. */
+    public PackageSettings withTargets(Targets newTargets) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                newTargets, branch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, release, otherKeys, positions);
+    }
+
+    /** These settings with another {@code branch} regex. */
+    public PackageSettings withBranch(String newBranch) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                targets, newBranch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, release, otherKeys, positions);
+    }
+
+    /** These settings with other release keys. */
+    public PackageSettings withRelease(ReleaseSettings newRelease) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                targets, branch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, newRelease, otherKeys, positions);
+    }
+
     /** Where {@code key}'s effective value was written, or {@code fallback} when it was not written (defaulted). */
     public SourcePosition positionOf(String key, SourcePosition fallback) {
         return positions.getOrDefault(key, fallback);

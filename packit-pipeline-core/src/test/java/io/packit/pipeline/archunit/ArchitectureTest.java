@@ -34,7 +34,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule OKHTTP_ONLY_IN_CLIENTS = noClasses()
             .that().resideOutsideOfPackages(
-                    "io.packit.pipeline.http..", "io.packit.pipeline.copr..", "io.packit.pipeline.testingfarm..")
+                    "io.packit.pipeline.http..", "io.packit.pipeline.copr..", "io.packit.pipeline.testingfarm..",
+                    "io.packit.pipeline.bodhi..")
             .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
             .because("HTTP is the clients' business");
 
@@ -59,7 +60,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule CLIENTS_DO_NOT_SEE_THE_PLAN = noClasses()
             .that().resideInAnyPackage("io.packit.pipeline.copr..", "io.packit.pipeline.testingfarm..",
-                    "io.packit.pipeline.http..")
+                    "io.packit.pipeline.http..", "io.packit.pipeline.bodhi..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.packit.pipeline.graph..", "io.packit.pipeline.render..", "io.packit.pipeline.engine..")
             .because("the REST clients are usable on their own; the engine joins them to the plan");

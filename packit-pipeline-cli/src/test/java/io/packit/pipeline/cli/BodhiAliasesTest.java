@@ -139,6 +139,24 @@ class BodhiAliasesTest {
     }
 
     @Test
+    void shouldWarnBeforeARunSubmitsToACoprThatLacksAChroot() throws IOException {
+        var config = write("packit.yaml", WITH_ALIAS);
+        var table = write("releases.txt", "date " + LocalDate.now() + "\nfedora 41 f41 stable\nfedora 45 f45 stable\n"
+                + "fedora rawhide rawhide development\n");
+        try (var services = new io.packit.pipeline.engine.FakeServices(Sleeper.system())) {
+            var run = CommandRun.of("run", config.toString(), "--event", "pr", "--pr-id", "3", "--commit", "9f1c2e7d",
+                    "--copr-config", services.writeCoprConfig(dir).toString(), "--no-bodhi",
+                    "--release-table", table.toString(), "--state", dir.resolve("state.json").toString(),
+                    "--poll-interval", "0.05", "--plain");
+
+            var warning = config + ":7:14: warning: targets of jobs[0] resolve to a chroot that Copr "
+                    + services.copr().url() + " does not offer (not in /api_3/mock-chroots/list): fedora-45-x86_64";
+            assertThat(run.err()).contains(warning);
+            assertThat(run.err().indexOf(warning)).isLessThan(run.err().indexOf("state file: "));
+        }
+    }
+
+    @Test
     void shouldCacheUnderXdgCacheHomeWhenItIsAbsoluteElseUnderHome() {
         var home = Path.of("/home/jdoe");
 

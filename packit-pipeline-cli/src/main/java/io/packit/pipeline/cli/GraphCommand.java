@@ -43,6 +43,9 @@ final class GraphCommand implements Runnable {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    CoprChrootCheck chrootCheck = new CoprChrootCheck();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid", converter = FormatConverter.class,
             description = "mermaid (default), dot, or html (one self-contained page, no network).")
     Format format;
@@ -52,6 +55,7 @@ final class GraphCommand implements Runnable {
 
     @Override
     public void run() {
+        chrootCheck.applyTo(planning.loading);
         var plan = planning.plan(spec.commandLine().getErr());
         var text = switch (format) {
             case MERMAID -> new MermaidRenderer().render(plan);

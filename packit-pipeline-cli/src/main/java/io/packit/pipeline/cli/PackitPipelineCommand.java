@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             "Run 'packit-pipeline help COMMAND' for the options of one command."
         },
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, GraphCommand.class,
-            RenderCommand.class, CoprBuildCommand.class, TestingFarmCommand.class, RunCommand.class})
+            RenderCommand.class, CoprBuildCommand.class, TestingFarmCommand.class, RunCommand.class,
+            ReleaseTableCommand.class})
 public final class PackitPipelineCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -36,6 +36,9 @@ final class PlanCommand implements Runnable {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    CoprChrootCheck chrootCheck = new CoprChrootCheck();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
             description = "text (default) or json.")
     Format format;
@@ -43,6 +46,7 @@ final class PlanCommand implements Runnable {
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
+        chrootCheck.applyTo(planning.loading);
         var plan = planning.plan(spec.commandLine().getErr());
         out.print(format == Format.JSON ? new PlanJsonWriter().render(plan) : new PlanTextRenderer().render(plan));
         out.flush();

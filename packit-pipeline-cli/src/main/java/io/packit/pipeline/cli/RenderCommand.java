@@ -37,12 +37,16 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ConfigLoading loading = new ConfigLoading();
 
+    @Mixin
+    CoprChrootCheck chrootCheck = new CoprChrootCheck();
+
     @Option(names = "--check", description = "Do not write: exit 1 with a diff when FILE differs from what would be rendered.")
     boolean check;
 
     @Override
     public Integer call() {
         var file = ConfigLoading.configOrFound(config);
+        chrootCheck.applyTo(loading);
         var result = loading.load(file, spec.commandLine().getErr());
         var loaded = result.configOrThrow();
         result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);

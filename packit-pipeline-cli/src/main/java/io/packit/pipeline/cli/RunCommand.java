@@ -79,8 +79,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit to build and test (default: git HEAD of the config's directory).")
     String commit;
 
-    @Option(names = "--dry-run", description = "Print what would be submitted, in order, and call nothing.")
+    @Option(names = "--dry-run", description = "Print what would be submitted, in order, and submit nothing "
+            + "(target aliases are still resolved from Bodhi unless --no-bodhi; Copr is not called).")
     boolean dryRun;
+
+    @Option(names = "--no-bodhi", description = "Do not ask Bodhi: resolve target aliases with --release-table FILE, "
+            + "else the shipped table.")
+    boolean noBodhi;
 
     @Option(names = "--state", paramLabel = "FILE", defaultValue = "packit-pipeline-state.json",
             description = "Where the run's state (every remote id) is kept (default: ${DEFAULT-VALUE}).")
@@ -123,8 +128,14 @@ final class RunCommand implements Callable<Integer> {
         }
         var configFile = planning.configFile();
         var workDir = configFile.toAbsolutePath().getParent();
-        var plan = planning.plan(err);
+        if (!noBodhi) {
+            planning.loading.askBodhiByDefault();
+        }
         var copr = dryRun ? dryRunCoprConfig() : coprConfig();
+        if (!dryRun) {
+            planning.loading.checkChrootsAgainst(copr.coprUrl());
+        }
+        var plan = planning.plan(err);
         var settings = settings(plan, workDir, copr);
         if (dryRun) {
             new DryRun(plan, settings).lines().forEach(out::println);

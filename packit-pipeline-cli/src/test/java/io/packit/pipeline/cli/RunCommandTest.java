@@ -209,7 +209,8 @@ class RunCommandTest {
         var args = new ArrayList<>(List.of("run", CONFIGS.resolve(config).toString(), "--event", "pr", "--pr-id", "7",
                 "--commit", "9f1c2e7d", "--copr-config", services.writeCoprConfig(dir).toString(),
                 "--tf-api-key-file", services.writeTfKey(dir).toString(), "--tf-url", services.farm().apiUrl().toString(),
-                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain"));
+                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain",
+                "--no-bodhi"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

@@ -126,6 +126,18 @@ public final class FakeCopr implements AutoCloseable {
     }
 
     /**
+     * Sets the chroots {@code GET /api_3/mock-chroots/list} names.
+     *
+     * @param names the chroot names
+     * @return this fake
+     */
+    public synchronized FakeCopr mockChroots(Collection<String> names) {
+        mockChroots.clear();
+        mockChroots.addAll(names);
+        return this;
+    }
+
+    /**
      * Registers a user with a valid token.
      *
      * @param login the API login

@@ -123,7 +123,7 @@ class PackitReadingCommandTest {
         var args = List.of("run", config().toString(), "--repository", "hello", "--event", "pr", "--pr-id", "7", "--commit", "9f1c2e7d",
                 "--copr-config", services.writeCoprConfig(dir).toString(),
                 "--tf-api-key-file", services.writeTfKey(dir).toString(), "--tf-url", services.farm().apiUrl().toString(),
-                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain");
+                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain", "--no-bodhi");
 
         var dryRun = CommandRun.of(concat(args, "--dry-run"));
         var run = CommandRun.of(args.toArray(String[]::new));

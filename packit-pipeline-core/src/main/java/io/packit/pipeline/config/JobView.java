@@ -17,14 +17,11 @@ public record JobView(JobConfig job, PackageConfig pkg, PackageSettings settings
     }
 
     /**
-     * Whether this is a copr_build job that builds in the chroots its Copr project has, known only at run time: it
-     * names its own project ({@link CoprSettings#customProject}) and no {@code targets}. packit-service builds such a
-     * job in the project's chroots (packit/packit-service@b828c3d7
-     * packit_service/worker/helpers/build/build_helper.py:86 {@code configured_build_targets}, copr_build.py:1013
-     * {@code get_configured_targets}), {@code fedora-stable} when there are none.
+     * Whether this is a copr_build job that builds in the chroots its Copr project has, known only at run time
+     * ({@link PackageSettings#buildsInProjectChroots}).
      */
     public boolean buildsInProjectChroots() {
-        return job instanceof CoprBuildJob && settings.targets().isEmpty() && settings.copr().customProject();
+        return job instanceof CoprBuildJob && settings.buildsInProjectChroots();
     }
 
     /** The package's name. */

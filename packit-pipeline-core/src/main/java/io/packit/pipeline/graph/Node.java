@@ -44,7 +44,7 @@ public record Node(
     /**
      * Whether this is a build whose chroots are its Copr project's, read from Copr when it is submitted (a
      * copr_build job with its own {@code owner}/{@code project} and no {@code targets},
-     * {@link JobView#buildsInProjectChroots}); its {@link #chroots()} are then empty.
+     * {@link JobView#buildsInProjectChroots}), planned without chroots.
      */
     public boolean chrootsAtRunTime() {
         return kind() == NodeKind.COPR_BUILD && !implicit && chroots.isEmpty() && view.buildsInProjectChroots();

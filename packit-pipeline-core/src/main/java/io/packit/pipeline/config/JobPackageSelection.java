@@ -28,7 +28,8 @@ record JobPackageSelection(List<PackageRef> refs, Map<String, Map<String, YamlMa
             Diagnostics diagnostics) {
         Objects.requireNonNull(diagnostics, "diagnostics");
         var entry = node.entry("packages");
-        if (entry.isEmpty()) {
+        // Packit drops a job key whose value is null (packit/packit@69d783e8 packit/schema.py:865): all packages
+        if (entry.isEmpty() || entry.get().value() instanceof YamlScalar scalar && scalar.isNull()) {
             var refs = known.stream().map(name -> new PackageRef(name, node.position())).toList();
             return Optional.of(new JobPackageSelection(refs, Map.of()));
         }

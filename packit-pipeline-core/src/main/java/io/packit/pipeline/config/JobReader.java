@@ -171,8 +171,9 @@ final class JobReader {
                         .formatted(YamlScalar.abbreviated(name), where, String.join(", ", names), DidYouMean.hint(name, names)));
                 ok = false;
             } else if (triggers.contains(trigger.get())) {
-                diagnostics.error(value.position(), "trigger '%s' is given twice in %s".formatted(name, where));
-                ok = false;
+                // Packit makes the job once per part, twice then (packit/packit@69d783e8 packit/schema.py:919-945)
+                diagnostics.warning(value.position(), "trigger '%s' is given twice in %s: Packit makes the job twice "
+                        .formatted(name, where) + "for it; it is planned once");
             } else {
                 triggers.add(trigger.get());
             }

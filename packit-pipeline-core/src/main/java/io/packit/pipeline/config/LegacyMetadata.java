@@ -15,6 +15,22 @@ final class LegacyMetadata {
      */
     static final String METADATA_WINS = "targets";
 
+    /** Whether {@code value} is what Python reads as false (null, empty, false, 0): Packit then ignores the metadata. */
+    private static boolean isEmpty(YamlNode value) {
+        if (value instanceof YamlScalar scalar) {
+            return scalar.isNull() || scalar.text().isEmpty()
+                    || scalar.kind() != YamlScalar.Kind.STRING && scalar.packitBoolean().filter(read -> !read).isPresent();
+        }
+        return value instanceof YamlMapping mapping && mapping.entries().isEmpty()
+                || value instanceof YamlSequence list && list.items().isEmpty();
+    }
+
+    /** Whether {@code metadata} holds {@code key}, under an old name of dist_git_branches too. */
+    private static boolean inMetadata(YamlMapping metadata, String key) {
+        return metadata.has(key) || key.equals("dist_git_branches")
+                && ConfigKeys.METADATA_RENAMED_BRANCHES.stream().anyMatch(metadata::has);
+    }
+
     private final Diagnostics diagnostics;
     private final ValueChecker checker;
 
@@ -37,7 +53,8 @@ final class LegacyMetadata {
         diagnostics.warning(entry.get().keyPosition(),
                 "'metadata' in %s is deprecated; move its keys into the job itself".formatted(where));
         var value = entry.get().value();
-        if (value instanceof YamlScalar scalar && scalar.isNull()) {
+        if (isEmpty(value)) {
+            // packit/packit@69d783e8 packit/schema.py:847: 'if metadata := job.pop("metadata", {})' skips an empty one
             return;
         }
         if (!(value instanceof YamlMapping metadata)) {
@@ -45,6 +62,16 @@ final class LegacyMetadata {
             return;
         }
         var metadataWhere = where + ".metadata";
+        // Packit refuses a job with metadata that has any key of the metadata schema of its own, written in the
+        // metadata or not (packit/schema.py:855 intersects the schema's field names with the job's keys); targets is
+        // the field '_targets' there, so it is not refused
+        for (var own : node.entries().values()) {
+            if (!own.key().equals(METADATA_WINS) && ConfigKeys.METADATA_KEYS.contains(own.key()) && !inMetadata(metadata, own.key())) {
+                diagnostics.error(own.keyPosition(), "key '%s' in %s cannot be combined with 'metadata' (line %d): Packit "
+                        .formatted(own.key(), where, entry.get().keyPosition().line())
+                        + "refuses a job that has both; move the keys of 'metadata' into the job");
+            }
+        }
         for (var inner : metadata.entries().values()) {
             var key = inner.key();
             if (ConfigKeys.METADATA_RENAMED_BRANCHES.contains(key)) {

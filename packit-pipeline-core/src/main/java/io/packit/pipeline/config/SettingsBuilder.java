@@ -267,9 +267,9 @@ final class SettingsBuilder {
         }
 
         int integer(String key, int fallback) {
-            if (node(key) instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.INTEGER) {
-                var value = scalar.integerValue();
-                return value.bitLength() < 32 ? value.intValue() : fallback;
+            if (node(key) instanceof YamlScalar scalar) {
+                var value = scalar.packitInteger();
+                return value.isPresent() && value.get().bitLength() < 32 ? value.get().intValue() : fallback;
             }
             return fallback;
         }

@@ -1,10 +1,12 @@
 package io.packit.pipeline.config;
 
 import io.packit.pipeline.diag.SourcePosition;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A YAML scalar with its resolved kind (YAML 1.1 resolution as PyYAML does it: {@code yes}/{@code on} are
@@ -24,6 +26,8 @@ record YamlScalar(Kind kind, String text, SourcePosition position) implements Ya
      */
     private static final Set<String> TRUTHY = Set.of("t", "T", "true", "True", "TRUE", "on", "On", "ON", "y", "Y",
             "yes", "Yes", "YES", "1");
+    /** What Python's {@code int(str)} takes in base 10. */
+    private static final Pattern PYTHON_INT = Pattern.compile("\\s*([+-]?[0-9]+(?:_[0-9]+)*)\\s*");
     private static final Set<String> FALSY = Set.of("f", "F", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N",
             "no", "No", "NO", "0");
 
@@ -70,6 +74,31 @@ record YamlScalar(Kind kind, String text, SourcePosition position) implements Ya
                 }
             case STRING:
                 return TRUTHY.contains(text) ? Optional.of(true) : FALSY.contains(text) ? Optional.of(false) : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * The integer Packit reads from this scalar, or empty when it reads none: a YAML integer, or what marshmallow's
+     * {@code fields.Integer} (not strict) casts with Python's {@code int()}: a finite number, truncated toward zero,
+     * or a string of decimal digits (a sign, single underscores between digits and surrounding blanks allowed).
+     * Booleans are refused, as marshmallow does.
+     */
+    Optional<BigInteger> packitInteger() {
+        switch (kind) {
+            case INTEGER:
+                return Optional.of(integerValue());
+            case FLOAT:
+                try {
+                    double value = Double.parseDouble(text.replace("_", ""));
+                    return Double.isFinite(value) ? Optional.of(new BigDecimal(value).toBigInteger()) : Optional.empty();
+                } catch (NumberFormatException special) {
+                    return Optional.empty();
+                }
+            case STRING:
+                var matcher = PYTHON_INT.matcher(text);
+                return matcher.matches() ? Optional.of(new BigInteger(matcher.group(1).replace("_", ""))) : Optional.empty();
             default:
                 return Optional.empty();
         }

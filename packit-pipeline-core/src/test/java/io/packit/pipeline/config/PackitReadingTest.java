@@ -121,6 +121,8 @@ class PackitReadingTest {
                     module_hotfixes: tRuE
                     list_on_homepage: [true]
                     scratch: "2"
+                  - job: tests
+                    trigger: pull_request
                     metadata:
                       use_internal_tf: ~
                 """)).containsExactly(
@@ -130,8 +132,8 @@ class PackitReadingTest {
                 ".packit.yaml:8:22: error: 'module_hotfixes' in jobs[0] must be a boolean (true or false), got string 'tRuE'",
                 ".packit.yaml:9:23: error: 'list_on_homepage' in jobs[0] must be a boolean (true or false), got a list",
                 ".packit.yaml:10:14: error: 'scratch' in jobs[0] must be a boolean (true or false), got string '2'",
-                ".packit.yaml:11:5: warning: 'metadata' in jobs[0] is deprecated; move its keys into the job itself",
-                ".packit.yaml:12:7: error: 'use_internal_tf' in jobs[0].metadata must be a boolean (true or false), got null");
+                ".packit.yaml:13:5: warning: 'metadata' in jobs[1] is deprecated; move its keys into the job itself",
+                ".packit.yaml:14:7: error: 'use_internal_tf' in jobs[1].metadata must be a boolean (true or false), got null");
     }
 
     @Test
@@ -170,6 +172,159 @@ class PackitReadingTest {
                 ".packit.yaml:7:14: error: 'src' of an entry of 'files_to_sync' in the top level must be a string or a list of "
                         + "strings, got integer 1 in the list",
                 ".packit.yaml:8:11: error: 'dest' of an entry of 'files_to_sync' in the top level must be a string, got integer 5");
+    }
+
+    // ---- what else Packit's schema takes or refuses, found by loading mutated files with its own loader
+
+    @Test
+    void shouldReadIntegersAsMarshmallowCastsThemWithPythonsInt() {
+        // marshmallow 3.18 fields.Integer(strict=False): int(value), booleans refused
+        var yaml = """
+                specfile_path: a.spec
+                patch_generation_patch_id_digits: "-1"
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                    timeout: " 1_000 "
+                  - job: copr_build
+                    trigger: commit
+                    timeout: 100.9
+                  - job: copr_build
+                    trigger: release
+                    timeout: true
+                  - job: tests
+                    trigger: pull_request
+                    timeout: ten
+                """;
+
+        assertThat(problems(yaml)).containsExactly(
+                ".packit.yaml:2:35: error: 'patch_generation_patch_id_digits' in the top level must be an integer >= 0, got string '-1'",
+                ".packit.yaml:6:14: warning: 'timeout' in jobs[0] is string ' 1_000 ', which Packit reads as 1000; write 1000",
+                ".packit.yaml:9:14: warning: 'timeout' in jobs[1] is number 100.9, which Packit reads as 100; write 100",
+                ".packit.yaml:12:14: error: 'timeout' in jobs[2] must be an integer, got boolean true",
+                ".packit.yaml:15:14: error: 'timeout' in jobs[3] must be an integer, got string 'ten'");
+        var config = load(yaml.replace("\"-1\"", "2").replace("true", "1").replace("ten", "7")).configOrThrow();
+        assertThat(config.jobs()).extracting(job -> job.perPackage().values().iterator().next().copr().timeout())
+                .containsExactly(1000, 100, 1, 7);
+    }
+
+    @Test
+    void shouldRefuseNullWhereMarshmallowDoesAndTakeItAsUnsetWherePackitDropsIt() {
+        var yaml = """
+                specfile_path: a.spec
+                upstream_tag_template:
+                identifier:
+                packages:
+                  a:
+                    paths:
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                    timeout:
+                    packages:
+                """;
+
+        assertThat(problems(yaml)).containsExactly(
+                ".packit.yaml:2:1: error: 'upstream_tag_template' in the top level must be a string, got null",
+                ".packit.yaml:6:5: error: 'paths' in packages.a must be a list of strings, got null",
+                ".packit.yaml:10:5: error: 'timeout' in jobs[0] must be an integer, got null");
+        var fixed = load(yaml.replace("upstream_tag_template:\n", "").replace("    paths:\n", "    paths: [a]\n")
+                .replace("    timeout:\n", "")).configOrThrow();
+        assertThat(fixed.jobs().get(0).packageNames()).containsExactly("a");
+    }
+
+    @Test
+    void shouldTakeOnlyStringsInListsOfStrings() {
+        // marshmallow's fields.String, and Packit's Targets and DistGitBranches fields, take str items only
+        assertThat(problems("""
+                specfile_path: a.spec
+                paths: [src, 1]
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                    labels: [true]
+                    targets: [41]
+                    dist_git_branches: [f41, 42]
+                """)).containsExactly(
+                ".packit.yaml:2:14: error: 'paths' in the top level must be a list of strings, got integer 1 in the list",
+                ".packit.yaml:6:14: error: 'labels' in jobs[0] must be a list of strings, got boolean true in the list",
+                ".packit.yaml:7:15: error: target in 'targets' in jobs[0] must be a string, got integer 41",
+                ".packit.yaml:8:30: error: 'dist_git_branches' in jobs[0] must be a list of branches or a mapping of branch "
+                        + "to options, got integer 42 in the list");
+    }
+
+    @Test
+    void shouldCheckTheKeysOfNotificationsTestCommandAndOshOptions() {
+        // packit/packit@69d783e8 packit/schema.py:175-226 (notifications, test_command), :426-437 (osh_options)
+        assertThat(problems("""
+                specfile_path: a.spec
+                notifications:
+                  pull_request:
+                    successful_build: "yes"
+                  failure_comment:
+                  failure_isue: {create: true}
+                test_command: {default_labels: [a], default_idenifier: x}
+                osh_options: {analyzer: a, profile: 5}
+                jobs: []
+                """)).containsExactly(
+                ".packit.yaml:4:23: warning: 'successful_build' in 'notifications.pull_request' in the top level is "
+                        + "string 'yes', which Packit reads as true; write true (a YAML boolean)",
+                ".packit.yaml:5:3: error: 'notifications.failure_comment' in the top level must be a mapping, got null",
+                ".packit.yaml:6:3: error: unknown key 'failure_isue' in 'notifications' in the top level (expected one of: "
+                        + "failure_comment, failure_issue, pull_request) (did you mean 'failure_issue'?)",
+                ".packit.yaml:7:37: error: unknown key 'default_idenifier' in 'test_command' in the top level (expected one "
+                        + "of: default_identifier, default_labels) (did you mean 'default_identifier'?)",
+                ".packit.yaml:8:37: error: 'profile' in 'osh_options' in the top level must be a string, got integer 5");
+    }
+
+    @Test
+    void shouldCheckVersionSpecifiersAndRepositoryNamesAsPackitDoes() {
+        // packit/packit@69d783e8 packit/schema.py:405 validate_version_specifiers, :416 validate_repo_name
+        assertThat(problems("""
+                specfile_path: a.spec
+                upstream_package_name: acme/a
+                version_update_specifiers: latest
+                jobs:
+                  - job: pull_from_upstream
+                    trigger: release
+                    version_update_specifiers: ">=1.2, <2"
+                """)).containsExactly(
+                ".packit.yaml:2:24: error: 'upstream_package_name' in the top level must be a repository name (a file name: "
+                        + "no '/'), got string 'acme/a'",
+                ".packit.yaml:3:28: error: 'version_update_specifiers' in the top level must be a PEP 440 version specifier "
+                        + "set (e.g. '>=1.2,<2'), got string 'latest'");
+    }
+
+    @Test
+    void shouldPlanATriggerGivenTwiceOnce() {
+        // Packit expands "a | a" into two equal jobs (packit/packit@69d783e8 packit/schema.py:919-945)
+        var yaml = """
+                specfile_path: a.spec
+                jobs:
+                  - job: copr_build
+                    trigger: commit | commit
+                """;
+
+        assertThat(problems(yaml)).containsExactly(
+                ".packit.yaml:4:14: warning: trigger 'commit' is given twice in jobs[0]: Packit makes the job twice for it; "
+                        + "it is planned once");
+        assertThat(load(yaml).configOrThrow().jobs()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseNullOptionsOfADistGitBranch() {
+        // packit/packit@69d783e8 packit/schema.py:261-306 DistGitBranches: the values of the mapping must be mappings
+        assertThat(problems("""
+                specfile_path: a.spec
+                jobs:
+                  - job: propose_downstream
+                    trigger: release
+                    dist_git_branches:
+                      fedora-rawhide:
+                      epel-9: {}
+                """)).containsExactly(
+                ".packit.yaml:6:22: error: options of branch 'fedora-rawhide' in 'dist_git_branches' in jobs[0] must be a "
+                        + "mapping, got null (write {} for none)");
     }
 
     // ---- 4. a key both in metadata and in the job
@@ -217,6 +372,29 @@ class PackitReadingTest {
                 ".packit.yaml:8:7: error: key 'dist_git_branches' is set both in jobs[0].metadata and in jobs[0]; keep one",
                 ".packit.yaml:8:7: warning: 'dist_git_branch' in jobs[0].metadata is an old name; write 'dist_git_branches'",
                 ".packit.yaml:9:7: error: key 'timeout' is set both in jobs[0].metadata and in jobs[0]; keep one");
+    }
+
+    @Test
+    void shouldRefuseAJobWithMetadataThatHasAnyMetadataKeyOfItsOwnAsPackitDoes() {
+        // packit/packit@69d783e8 packit/schema.py:855: the job's keys are intersected with all the metadata schema's
+        // field names, whether the metadata holds them or not; an empty metadata is skipped first (:847)
+        assertThat(problems("""
+                specfile_path: a.spec
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                    module_hotfixes: true
+                    metadata:
+                      targets: [fedora-42-x86_64]
+                  - job: copr_build
+                    trigger: commit
+                    timeout: 5
+                    metadata: {}
+                """)).containsExactly(
+                ".packit.yaml:5:5: error: key 'module_hotfixes' in jobs[0] cannot be combined with 'metadata' (line 6): "
+                        + "Packit refuses a job that has both; move the keys of 'metadata' into the job",
+                ".packit.yaml:6:5: warning: 'metadata' in jobs[0] is deprecated; move its keys into the job itself",
+                ".packit.yaml:11:5: warning: 'metadata' in jobs[1] is deprecated; move its keys into the job itself");
     }
 
     // ---- 1. identifiers are unique per trigger and branch (Packit checks no uniqueness at all)

@@ -20,9 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -51,17 +49,15 @@ public final class CoprClient {
      * @param config URL and credentials
      * @param retryPolicy retries of reads
      * @param sleeper the clock for backoff and waiting
-     * @param random the jitter source
      */
-    public CoprClient(OkHttpClient client, CoprConfig config, RetryPolicy retryPolicy, Sleeper sleeper,
-            RandomGenerator random) {
+    public CoprClient(OkHttpClient client, CoprConfig config, RetryPolicy retryPolicy, Sleeper sleeper) {
         this.config = Objects.requireNonNull(config, "config");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         HttpUrl base = HttpUrl.get(config.coprUrl()).newBuilder().addPathSegment("api_3").addPathSegment("").build();
-        this.http = new JsonHttp(client, base, mapper, config.auth(), retryPolicy, sleeper, new CoprErrors(), random);
+        this.http = new JsonHttp(client, base, mapper, config.auth(), retryPolicy, sleeper, new CoprErrors());
     }
 
     /**
@@ -72,7 +68,7 @@ public final class CoprClient {
      * @return the client
      */
     public static CoprClient create(OkHttpClient client, CoprConfig config) {
-        return new CoprClient(client, config, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+        return new CoprClient(client, config, RetryPolicy.standard(), Sleeper.system());
     }
 
     /**

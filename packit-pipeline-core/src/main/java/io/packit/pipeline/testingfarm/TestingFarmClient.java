@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -48,19 +46,18 @@ public final class TestingFarmClient {
      * A client of the API at {@code apiUrl} (with or without the {@code /v0.1} suffix) authenticating with
      * {@code apiKey}, retrying reads per {@code retryPolicy}, waiting with {@code sleeper}.
      */
-    public TestingFarmClient(OkHttpClient client, HttpUrl apiUrl, Secret apiKey, RetryPolicy retryPolicy, Sleeper sleeper,
-            RandomGenerator random) {
+    public TestingFarmClient(OkHttpClient client, HttpUrl apiUrl, Secret apiKey, RetryPolicy retryPolicy, Sleeper sleeper) {
         Objects.requireNonNull(client, "client");
         this.apiUrl = versioned(Objects.requireNonNull(apiUrl, "apiUrl"));
         var errors = new TestingFarmErrors();
         this.http = new JsonHttp(client, this.apiUrl, new ObjectMapper(), HttpAuth.bearer(Objects.requireNonNull(apiKey, "apiKey")),
-                retryPolicy, sleeper, errors, random);
-        this.documents = new DocumentFetch(client, retryPolicy, sleeper, errors, random, MAX_XUNIT_BYTES);
+                retryPolicy, sleeper, errors);
+        this.documents = new DocumentFetch(client, retryPolicy, sleeper, errors, MAX_XUNIT_BYTES);
     }
 
     /** A client with the standard retry policy and the system clock. */
     public static TestingFarmClient create(OkHttpClient client, HttpUrl apiUrl, Secret apiKey) {
-        return new TestingFarmClient(client, apiUrl, apiKey, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+        return new TestingFarmClient(client, apiUrl, apiKey, RetryPolicy.standard(), Sleeper.system());
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -49,7 +48,7 @@ class JsonHttpTest {
 
     private JsonHttp http(HttpUrl base, RetryPolicy policy) {
         return new JsonHttp(client, base, new ObjectMapper(), HttpAuth.basic("apilogin", Secret.of(TOKEN)), policy,
-                sleeper, ServiceErrors.generic(), new SplittableRandom(7));
+                sleeper, ServiceErrors.generic());
     }
 
     private static MockResponse json(int code, String body) {
@@ -126,10 +125,10 @@ class JsonHttpTest {
         assertThat(server.getRequestCount()).isEqualTo(4);
         List<Duration> sleeps = sleeper.sleeps();
         assertThat(sleeps).hasSize(3);
-        // 1 s, 2 s, 4 s ceilings with up to 50 % jitter taken off
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(sleeps.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        // 1 s, 2 s, 4 s, each moved by up to 50 % either way (Failsafe's jitter)
+        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
+        assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        assertThat(sleeps.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
     }
 
     @Test
@@ -229,7 +228,7 @@ class JsonHttpTest {
         JsonHttp leaky = new JsonHttp(client, server.url("/api_3/").newBuilder().username("u").password(TOKEN)
                 .addQueryParameter("api_token", TOKEN).build(), new ObjectMapper(),
                 HttpAuth.basic("apilogin", Secret.of(TOKEN)), RetryPolicy.standard(), sleeper,
-                ServiceErrors.generic(), new SplittableRandom(1));
+                ServiceErrors.generic());
 
         assertThatThrownBy(() -> leaky.send("POST", List.of("project", "add", "jdoe"), Map.of(), Map.of()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

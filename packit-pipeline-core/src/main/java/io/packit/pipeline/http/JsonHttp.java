@@ -1,12 +1,15 @@
 package io.packit.pipeline.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,6 +101,53 @@ public final class JsonHttp {
         }
         query.forEach(url::addQueryParameter);
         return url.build();
+    }
+
+    /**
+     * GET, retried per the policy, with the answer bound to a record.
+     *
+     * @param type the record the answer is bound to
+     * @param segments path segments
+     * @param query query parameters
+     * @param authenticated whether to send credentials
+     * @param <T> the record type
+     * @return the bound answer
+     * @throws ApiException when the last attempt failed, or the answer does not fit {@code type}
+     */
+    public <T> T get(Class<T> type, List<String> segments, Map<String, String> query, boolean authenticated) {
+        return bind(get(segments, query, authenticated), mapper.constructType(type), "GET", url(segments, query));
+    }
+
+    /**
+     * Binds a JSON answer to a record: the one place where a missing, null or mistyped field of an answer fails,
+     * naming the field, e.g. {@code GET https://copr.example/api_3/build/5 → HTTP 200: "unexpected answer
+     * (CoprBuild): missing field 'state'"}.
+     *
+     * @param answer the parsed answer
+     * @param type the record (or parameterised type) to bind to
+     * @param method the HTTP method of the call, for the message
+     * @param url the URL of the call, for the message (redacted)
+     * @param <T> the type
+     * @return the bound value
+     * @throws ApiException when the answer does not fit {@code type}
+     */
+    public <T> T bind(JsonNode answer, JavaType type, String method, HttpUrl url) {
+        String what = type.getRawClass().getSimpleName();
+        if (!answer.isObject()) {
+            throw unexpected(method, url, what, "expected a JSON object, got "
+                    + (answer.isMissingNode() ? "no body" : answer.getNodeType().toString().toLowerCase(Locale.ROOT)),
+                    null);
+        }
+        try {
+            return mapper.readerFor(type).readValue(answer);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unexpected(method, url, what, BindingProblem.describe(e), e);
+        }
+    }
+
+    private ApiException unexpected(String method, HttpUrl url, String what, String problem, @CheckForNull Throwable cause) {
+        return errors.exception(new ApiFailure(method, RedactedUrl.of(url), 200,
+                clean("unexpected answer (" + what + "): " + problem), false), cause);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.packit.pipeline.testingfarm;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -110,19 +111,20 @@ public final class TestingFarmClient {
      * @throws TestingFarmApiException when Testing Farm refuses it (400 with its validation errors, 401, …)
      */
     public String submit(TestRequest request) {
-        JsonNode answer = http.send("POST", List.of("requests"), Map.of(), request.payload());
-        JsonNode id = answer.get("id");
-        if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            throw malformed("POST", http.url(List.of("requests"), Map.of()), "the answer has no request id");
+        List<String> path = List.of("requests");
+        JsonNode answer = http.send("POST", path, Map.of(), request.payload());
+        String id = http.<Answers.Submitted>bind(answer, type(Answers.Submitted.class), "POST", http.url(path, Map.of()))
+                .id();
+        if (id.isBlank()) {
+            throw malformed("POST", http.url(path, Map.of()), "unexpected answer (Submitted): blank field 'id'");
         }
-        return id.asText();
+        return id;
     }
 
     /** The request {@code id} as it is now ({@code GET /v0.1/requests/{id}}, anonymous, retried). */
     public RequestStatus status(String id) {
         requireUuid(id);
-        JsonNode body = http.get(List.of("requests", id), Map.of());
-        return parseStatus(id, body);
+        return http.get(Answers.Details.class, List.of("requests", id), Map.of(), false).status();
     }
 
     /**
@@ -146,16 +148,13 @@ public final class TestingFarmClient {
 
     /** The composes {@code ranch} offers ({@code GET /v0.1/composes/{ranch}}). */
     public AvailableComposes composes(Ranch ranch) {
-        JsonNode body = http.get(List.of("composes", ranch.id()), Map.of());
-        var names = new ArrayList<String>();
-        body.path("composes").forEach(compose -> names.add(compose.path("name").asText()));
-        return new AvailableComposes(names);
+        var listed = http.get(Answers.Composes.class, List.of("composes", ranch.id()), Map.of(), false);
+        return new AvailableComposes(listed.composes().stream().map(Answers.Compose::name).toList());
     }
 
     /** The ranch the API key belongs to ({@code GET /v0.1/whoami}); also proves the key works. */
     public Ranch ranch() {
-        JsonNode body = http.get(List.of("whoami"), Map.of(), true);
-        String ranch = body.path("token").path("ranch").asText("");
+        String ranch = http.get(Answers.WhoAmI.class, List.of("whoami"), Map.of(), true).token().ranch();
         try {
             return Ranch.fromId(ranch);
         } catch (IllegalArgumentException e) {
@@ -215,30 +214,8 @@ public final class TestingFarmClient {
         return urls;
     }
 
-    static RequestStatus parseStatus(String id, JsonNode body) {
-        JsonNode result = body.path("result");
-        var notes = new ArrayList<String>();
-        body.path("notes").forEach(note -> {
-            String message = text(note.path("message"));
-            if (message != null) {
-                notes.add(message);
-            }
-        });
-        String overall = text(result.path("overall"));
-        return new RequestStatus(
-                Optional.ofNullable(text(body.path("id"))).orElse(id),
-                RequestState.fromWire(Optional.ofNullable(text(body.path("state"))).orElse("unknown")),
-                overall == null ? null : TestResult.fromWire(overall),
-                text(result.path("summary")),
-                text(result.path("xunit")),
-                text(result.path("xunit_url")),
-                text(body.path("run").path("artifacts")),
-                notes);
-    }
-
-    @CheckForNull
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    private JavaType type(Class<?> type) {
+        return http.mapper().constructType(type);
     }
 
     private static void requireUuid(String id) {

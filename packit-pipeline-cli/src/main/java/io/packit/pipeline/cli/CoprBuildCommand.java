@@ -265,8 +265,8 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
 
         @Override
         public void srpmFinished(long buildId, SourceChroot srpm) {
-            err.println("copr-build: " + buildId + " srpm " + srpm.stateName()
-                    + (srpm.resultUrl() == null ? "" : "  " + srpm.resultUrl()));
+            String results = srpm.resultUrl();
+            err.println("copr-build: " + buildId + " srpm " + srpm.stateName() + (results == null ? "" : "  " + results));
             err.flush();
         }
 
@@ -278,8 +278,9 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
 
         @Override
         public void chrootFinished(ChrootResult result) {
+            String log = result.logUrl();
             err.println("copr-build: " + result.buildId() + " " + result.chroot() + " " + result.state().wireName()
-                    + (result.logUrl() == null ? "" : "  " + result.logUrl()));
+                    + (log == null ? "" : "  " + log));
             err.flush();
         }
 

@@ -247,7 +247,8 @@ final class RunCommand implements Callable<Integer> {
         } else {
             map.put(NodeKind.TESTS, new MissingKey());
         }
-        var logs = statePath.toAbsolutePath().getParent().resolve("packit-pipeline-logs");
+        var stateDir = statePath.toAbsolutePath().getParent();
+        var logs = (stateDir == null ? workDir : stateDir).resolve("packit-pipeline-logs");
         var packit = new PackitCliExecutor(workDir, packitCommand, System.getenv(), logs);
         for (var kind : NodeKind.values()) {
             map.putIfAbsent(kind, packit);

@@ -242,7 +242,7 @@ public final class TestingFarmCommand implements Callable<Integer> {
 
     private TestRequest request() {
         try {
-            var fmf = new FmfSource(fmfUrl, fmfRef, fmfPath, plan, null);
+            var fmf = new FmfSource(fmfUrl, fmfRef, fmfPath == null ? "." : fmfPath, plan, null);
             List<CoprBuildArtifact> builds = coprBuilds.stream().map(CoprBuildArtifact::parse).toList();
             String distro = compose.toLowerCase(Locale.ROOT);
             String chroot = builds.isEmpty() ? distro + "-" + arch : builds.get(0).chroot();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.FakeServices;
 import io.packit.pipeline.engine.NodeState;
@@ -13,6 +12,7 @@ import io.packit.pipeline.engine.StateFile;
 import io.packit.pipeline.engine.TestingFarmExecutor;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.http.Sleeper;
+import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -277,8 +277,9 @@ final class ConfigAssembler {
         int index = 0;
         for (var type : List.of(JobType.COPR_BUILD, JobType.TESTS, JobType.PROPOSE_DOWNSTREAM)) {
             var perPackage = new LinkedHashMap<String, PackageSettings>();
-            for (var name : packages.keySet()) {
-                var base = packages.get(name).settings();
+            for (var pkg : packages.entrySet()) {
+                var name = pkg.getKey();
+                var base = pkg.getValue().settings();
                 var entries = packageEntries.get(name);
                 if (type == JobType.PROPOSE_DOWNSTREAM) {
                     var release = base.release();

@@ -399,7 +399,7 @@ public final class CoprClient {
         }
 
         @Override
-        public ApiException exception(ApiFailure failure, Throwable cause) {
+        public ApiException exception(ApiFailure failure, @CheckForNull Throwable cause) {
             return new CoprApiException(failure, cause);
         }
     }

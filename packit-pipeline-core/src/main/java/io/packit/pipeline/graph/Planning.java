@@ -1,5 +1,6 @@
 package io.packit.pipeline.graph;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.config.JobConfig;
 import io.packit.pipeline.config.JobType;
 import io.packit.pipeline.config.JobView;
@@ -266,13 +267,14 @@ final class Planning {
             if (choice.failed()) {
                 return;
             }
-            if (choice.build() == null) {
+            var chosen = choice.build();
+            if (chosen == null) {
                 testChroots = chrootsOf(view);
                 build = addBuild(view, safeName, labels.implicitBuild().get(view), true, affected, testChroots);
                 buildChroots = testChroots;
                 buildView = view;
             } else {
-                buildView = choice.build();
+                buildView = chosen;
                 build = buildIds.get(buildView);
                 buildChroots = chrootsOf(buildView);
                 if (testChroots.isEmpty()) {
@@ -322,7 +324,7 @@ final class Planning {
     }
 
     /** Which copr_build job a tests job uses; {@code build} null and not failed: none exists, build implicitly. */
-    private record BuildChoice(JobView build, boolean failed) {
+    private record BuildChoice(@CheckForNull JobView build, boolean failed) {
         static final BuildChoice IMPLICIT = new BuildChoice(null, false);
         static final BuildChoice FAILED = new BuildChoice(null, true);
     }

@@ -1,5 +1,6 @@
 package io.packit.pipeline.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class DocumentFetch {
         return text.replaceAll("\\s+", " ");
     }
 
-    private ApiException failure(Request request, int status, String text, Throwable cause) {
+    private ApiException failure(Request request, int status, String text, @CheckForNull Throwable cause) {
         return errors.exception(new ApiFailure("GET", RedactedUrl.of(request.url()), status, text, false), cause);
     }
 }

@@ -188,7 +188,7 @@ public final class JsonHttp {
      * @return the parsed body
      * @throws ApiException on failure
      */
-    public JsonNode send(String method, List<String> segments, Map<String, String> query, Object body) {
+    public JsonNode send(String method, List<String> segments, Map<String, String> query, @CheckForNull Object body) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body == null ? Map.of() : body);
@@ -209,7 +209,8 @@ public final class JsonHttp {
      * @return the parsed body
      * @throws ApiException on failure
      */
-    public JsonNode send(String method, List<String> segments, Map<String, String> query, RequestBody body) {
+    public JsonNode send(String method, List<String> segments, Map<String, String> query,
+            @CheckForNull RequestBody body) {
         RequestBody content = body == null ? RequestBody.create(new byte[0], null) : body;
         Request request = request(url(segments, query), method, content, true);
         return call.execute(noSilentRetryClient, request, writes, response -> parse(request, response),
@@ -237,7 +238,7 @@ public final class JsonHttp {
         };
     }
 
-    private Request request(HttpUrl url, String method, RequestBody body, boolean authenticated) {
+    private Request request(HttpUrl url, String method, @CheckForNull RequestBody body, boolean authenticated) {
         Request.Builder request = new Request.Builder().url(url).method(method, body)
                 .header("Accept", "application/json");
         if (authenticated) {

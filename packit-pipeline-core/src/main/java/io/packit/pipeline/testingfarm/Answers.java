@@ -52,8 +52,9 @@ final class Answers {
         RequestStatus status() {
             List<String> messages = notes == null ? List.of()
                     : notes.stream().map(Note::message).filter(Objects::nonNull).toList();
+            String overall = result == null ? null : result.overall();
             return new RequestStatus(id, RequestState.fromWire(state),
-                    result == null || result.overall() == null ? null : TestResult.fromWire(result.overall()),
+                    overall == null ? null : TestResult.fromWire(overall),
                     result == null ? null : result.summary(),
                     result == null ? null : result.xunit(),
                     result == null ? null : result.xunitUrl(),

@@ -167,8 +167,9 @@ public final class TestingFarmClient {
      * {@code result.xunit_url}, else {@code <run.artifacts>/results.xml}; empty when there is none (404 or no URL).
      */
     public Optional<String> xunit(RequestStatus status) {
-        if (status.xunit() != null && !status.xunit().isBlank()) {
-            return Optional.of(status.xunit());
+        String inline = status.xunit();
+        if (inline != null && !inline.isBlank()) {
+            return Optional.of(inline);
         }
         for (String url : xunitUrls(status)) {
             HttpUrl parsed = HttpUrl.parse(url);
@@ -195,18 +196,21 @@ public final class TestingFarmClient {
         if (xunit.isEmpty()) {
             return Optional.empty();
         }
-        URI artifacts = status.artifactsUrl() == null ? null : URI.create(status.artifactsUrl());
+        String artifactsUrl = status.artifactsUrl();
+        URI artifacts = artifactsUrl == null ? null : URI.create(artifactsUrl);
         String source = status.xunit() != null ? "request " + status.id() : String.join(" or ", xunitUrls(status));
         return Optional.of(new XunitConverter(compose, arch, artifacts).convert(xunit.get(), source));
     }
 
     private static List<String> xunitUrls(RequestStatus status) {
         var urls = new ArrayList<String>();
-        if (status.xunitUrl() != null && !status.xunitUrl().isBlank()) {
-            urls.add(status.xunitUrl());
+        String xunitUrl = status.xunitUrl();
+        if (xunitUrl != null && !xunitUrl.isBlank()) {
+            urls.add(xunitUrl);
         }
-        if (status.artifactsUrl() != null && !status.artifactsUrl().isBlank()) {
-            String base = status.artifactsUrl().endsWith("/") ? status.artifactsUrl() : status.artifactsUrl() + "/";
+        String artifacts = status.artifactsUrl();
+        if (artifacts != null && !artifacts.isBlank()) {
+            String base = artifacts.endsWith("/") ? artifacts : artifacts + "/";
             if (!urls.contains(base + RESULTS_XML)) {
                 urls.add(base + RESULTS_XML);
             }

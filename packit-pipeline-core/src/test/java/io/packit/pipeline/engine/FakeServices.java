@@ -4,7 +4,6 @@ import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
 import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.copr.fake.FakeCopr;
-import io.packit.pipeline.http.Backoff;
 import io.packit.pipeline.http.RetryPolicy;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.http.Sleeper;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import okhttp3.OkHttpClient;
 
 /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.JenkinsfileTree.Block;
 import java.util.ArrayList;
 import java.util.HashMap;

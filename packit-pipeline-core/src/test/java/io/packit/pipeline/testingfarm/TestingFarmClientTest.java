@@ -1,6 +1,5 @@
 package io.packit.pipeline.testingfarm;
 
-import io.packit.pipeline.http.fake.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.packit.pipeline.http.PollSchedule;
 import io.packit.pipeline.http.RetryPolicy;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.http.VirtualSleeper;
+import io.packit.pipeline.http.fake.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

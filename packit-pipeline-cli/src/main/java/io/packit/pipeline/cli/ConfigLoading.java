@@ -153,7 +153,7 @@ final class ConfigLoading {
     private Optional<OfferedChroots> offeredChroots(PrintWriter err) {
         var url = chrootCheckUrl.endsWith("/") ? chrootCheckUrl.substring(0, chrootCheckUrl.length() - 1) : chrootCheckUrl;
         try {
-            var names = CoprClient.connect(new CoprConfig(url, null, null, null)).mockChroots().keySet();
+            var names = CoprClient.connect(CoprConfig.anonymous(url)).mockChroots().keySet();
             return Optional.of(new OfferedChroots(url, names));
         } catch (ApiException failed) {
             err.println("warning: chroots not checked: " + failed.getMessage());

@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
             "stable, pending and frozen are in development, ELN and archived releases are left out, the EPEL 10+",
             "minor whose branch is epelN leads (epel-N), the others trail (rhel+epel-N). Prints one line per release",
             "on stderr; the table goes to FILE, or to stdout."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "1:the file could not be written", "2:wrong command line",
-            "4:Bodhi failed (unreachable, an error after the retries, an answer not in Bodhi's shape, no Fedora release)"})
+        })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "written"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the file could not be written"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a --bodhi-url that is not an http or https URL)"),
+    @ExitCodes.Meaning(code = ExitCode.REMOTE_ERROR, means = "Bodhi failed (unreachable, an error after the retries, an answer not in Bodhi's shape, no Fedora release)")})
 final class ReleaseTableCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -47,10 +47,13 @@ import picocli.CommandLine.Spec;
             "Every remote id is saved in the state file as soon as it exists; --resume",
             "picks up polling without submitting again. Ctrl-C cancels every build and",
             "request started, dependents first."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every node succeeded (or was skipped by the plan)", "1:a node failed",
-            "2:wrong command line", "3:invalid packit.yaml", "130:cancelled (Ctrl-C)"})
+        })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "every node succeeded (nodes the plan skips do not count)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config)"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml"),
+    @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -255,7 +258,8 @@ final class RunCommand implements Callable<Integer> {
         } else {
             map.put(NodeKind.TESTS, new MissingKey());
         }
-        var logs = statePath.toAbsolutePath().getParent().resolve("packit-pipeline-logs");
+        var stateDir = statePath.toAbsolutePath().getParent();
+        var logs = (stateDir == null ? workDir : stateDir).resolve("packit-pipeline-logs");
         var packit = new PackitCliExecutor(workDir, packitCommand, System.getenv(), logs);
         for (var kind : NodeKind.values()) {
             map.putIfAbsent(kind, packit);

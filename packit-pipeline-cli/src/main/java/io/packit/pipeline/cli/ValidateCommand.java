@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message.",
-            "Exit status: 0 valid (warnings allowed), 3 invalid, 2 wrong command line or no config found."
+            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message."
         })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "valid (warnings allowed)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or no such file"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid (or an invalid --release-table file); every problem printed")})
 public final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format {

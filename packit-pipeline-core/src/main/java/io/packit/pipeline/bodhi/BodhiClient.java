@@ -16,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.StringJoiner;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -47,11 +45,9 @@ public final class BodhiClient {
      * @param bodhiUrl Bodhi's URL, e.g. {@link #PUBLIC_URL}
      * @param retryPolicy retries of each page
      * @param sleeper the clock for backoff
-     * @param random the jitter source
      * @throws IllegalArgumentException when {@code bodhiUrl} is not an http or https URL
      */
-    public BodhiClient(OkHttpClient client, String bodhiUrl, RetryPolicy retryPolicy, Sleeper sleeper,
-            RandomGenerator random) {
+    public BodhiClient(OkHttpClient client, String bodhiUrl, RetryPolicy retryPolicy, Sleeper sleeper) {
         Objects.requireNonNull(bodhiUrl, "bodhiUrl");
         HttpUrl base = HttpUrl.parse(bodhiUrl);
         if (base == null) {
@@ -59,7 +55,7 @@ public final class BodhiClient {
         }
         this.url = bodhiUrl.endsWith("/") ? bodhiUrl.substring(0, bodhiUrl.length() - 1) : bodhiUrl;
         this.http = new JsonHttp(client, base, new ObjectMapper(), HttpAuth.none(), retryPolicy, sleeper,
-                new BodhiErrors(), random);
+                new BodhiErrors());
     }
 
     /**
@@ -70,7 +66,7 @@ public final class BodhiClient {
      * @return the client
      */
     public static BodhiClient create(OkHttpClient client, String bodhiUrl) {
-        return new BodhiClient(client, bodhiUrl, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+        return new BodhiClient(client, bodhiUrl, RetryPolicy.standard(), Sleeper.system());
     }
 
     /**

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -158,9 +158,14 @@ public final class ReleaseTable {
      */
     public void writeTo(Path file, List<String> comments) {
         var absolute = file.toAbsolutePath();
+        var directory = absolute.getParent();
+        var name = absolute.getFileName();
+        if (directory == null || name == null) {
+            throw new IllegalArgumentException("not a file path: " + file);
+        }
         try {
-            Files.createDirectories(absolute.getParent());
-            var temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
+            Files.createDirectories(directory);
+            var temp = Files.createTempFile(directory, name + ".", ".tmp");
             try {
                 Files.writeString(temp, text(comments), StandardCharsets.UTF_8);
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

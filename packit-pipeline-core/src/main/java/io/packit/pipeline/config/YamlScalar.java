@@ -1,5 +1,6 @@
 package io.packit.pipeline.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.diag.SourcePosition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -158,6 +159,7 @@ record YamlScalar(Kind kind, String text, SourcePosition position) implements Ya
     }
 
     @Override
+    @CheckForNull
     public Object toPlain() {
         switch (kind) {
             case NULL:

@@ -1,5 +1,6 @@
 package io.packit.pipeline.graph;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Diagnostics;
@@ -60,20 +61,22 @@ final class TestNodes {
         }
     }
 
-    /** The nodes of {@code view} against {@code buildView}: null for none (skip_build) or for an implicit build. */
-    private void plan(TestsJob job, JobView view, PackagePlanning pkg, String label, JobView buildView) {
+    /** The nodes of {@code view} against the build of {@code chosen}: null for none (skip_build) or an implicit build. */
+    private void plan(TestsJob job, JobView view, PackagePlanning pkg, String label, @CheckForNull JobView chosen) {
         var testChroots = view.settings().targets().isEmpty() ? List.<String>of() : builds.chrootsOf(view);
         NodeId build = null;
         List<String> buildChroots = List.of();
+        JobView buildView = null;
         boolean anyChroot = false;
         if (!job.skipBuild()) {
-            if (buildView == null) {
+            if (chosen == null) {
                 testChroots = builds.chrootsOf(view);
                 build = builds.add(view, pkg.safeName(), pkg.labels().implicitBuild().get(view), true, pkg.affected(),
                         testChroots);
                 buildChroots = testChroots;
                 buildView = view;
             } else {
+                buildView = chosen;
                 build = pkg.buildIds().get(buildView);
                 buildChroots = builds.chrootsOf(buildView);
                 if (buildView.buildsInProjectChroots()) {

@@ -10,7 +10,6 @@ import io.packit.pipeline.http.VirtualSleeper;
 import io.packit.pipeline.http.fake.Fault;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class BodhiClientTest {
     private final VirtualSleeper clock = new VirtualSleeper();
     private final BodhiClient client = new BodhiClient(
             new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(1)).build(), bodhi.url(),
-            RetryPolicy.standard(), clock, new SplittableRandom(1));
+            RetryPolicy.standard(), clock);
 
     @AfterEach
     void stop() {
@@ -102,8 +101,7 @@ class BodhiClientTest {
     @Test
     void shouldRefuseAReleaseWithoutItsFields() {
         bodhi.releases(List.of(new FakeBodhi.Release("F45", "Fedora 45", "45", "FEDORA", "f45", "current", "f45")));
-        var broken = new BodhiClient(new OkHttpClient(), bodhi.url() + "/nowhere", RetryPolicy.none(), clock,
-                new SplittableRandom(1));
+        var broken = new BodhiClient(new OkHttpClient(), bodhi.url() + "/nowhere", RetryPolicy.none(), clock);
 
         assertThatThrownBy(broken::activeReleases).isInstanceOf(BodhiApiException.class)
                 .hasMessage("GET " + bodhi.url() + "/nowhere/releases/?state=current%2Cpending%2Cfrozen&page=1 → HTTP "
@@ -133,7 +131,7 @@ class BodhiClientTest {
             }
             server.start(java.net.InetAddress.getLoopbackAddress(), 0);
             var client = new BodhiClient(new OkHttpClient(), server.url("/").toString(), RetryPolicy.none(),
-                    new VirtualSleeper(), new SplittableRandom(1));
+                    new VirtualSleeper());
             try {
                 client.activeReleases();
             } catch (BodhiApiException refused) {

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -187,8 +186,7 @@ class BodhiReleaseTableTest {
     private BodhiReleaseTable read(List<FakeBodhi.Release> releases, int rowsPerPage) {
         try (var bodhi = new FakeBodhi(releases).defaultRowsPerPage(rowsPerPage)) {
             bodhiUrl = bodhi.url();
-            var client = new BodhiClient(new OkHttpClient(), bodhi.url(), RetryPolicy.none(), new VirtualSleeper(),
-                    new SplittableRandom(1));
+            var client = new BodhiClient(new OkHttpClient(), bodhi.url(), RetryPolicy.none(), new VirtualSleeper());
             return BodhiReleaseTable.read(client, Clock.fixed(Instant.parse("2027-02-20T09:30:00.250Z"),
                     ZoneOffset.UTC));
         }

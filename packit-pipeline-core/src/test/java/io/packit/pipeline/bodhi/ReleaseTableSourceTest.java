@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.SplittableRandom;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class ReleaseTableSourceTest {
 
     private final FakeBodhi bodhi = new FakeBodhi(BodhiFixtures.steady());
     private final BodhiClient client = new BodhiClient(new OkHttpClient(), bodhi.url(), RetryPolicy.standard(),
-            new VirtualSleeper(), new SplittableRandom(1));
+            new VirtualSleeper());
 
     @AfterEach
     void stop() {
@@ -135,7 +134,7 @@ class ReleaseTableSourceTest {
     @Test
     void shouldKeepOneCacheFilePerBodhi() {
         var other = new BodhiClient(new OkHttpClient(), bodhi.url() + "/staging", RetryPolicy.none(),
-                new VirtualSleeper(), new SplittableRandom(1));
+                new VirtualSleeper());
 
         assertThat(new ReleaseTableSource(other, cache, Clock.systemUTC()).cacheFile())
                 .isNotEqualTo(at(READ_AT).cacheFile());

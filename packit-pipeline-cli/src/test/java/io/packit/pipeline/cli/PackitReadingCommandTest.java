@@ -2,6 +2,7 @@ package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.PackitReadingFixtures;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.FakeServices;
 import io.packit.pipeline.engine.NodeState;
@@ -22,31 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  * branches, and a Copr project of one's own without targets.
  */
 class PackitReadingCommandTest {
-    private static final String CONFIG = """
-            specfile_path: hello.spec
-            upstream_project_url: https://github.com/acme/hello
-            jobs:
-              - job: copr_build
-                trigger: commit
-                branch: main
-                identifier: epel
-                targets: [epel-9-x86_64]
-                manual_trigger: "no"
-              - job: copr_build
-                trigger: commit
-                branch: stable
-                identifier: epel
-                targets: [fedora-42-x86_64]
-                metadata:
-                  targets: [epel-9-x86_64]
+    private static final String CONFIG = PackitReadingFixtures.BUILDS_ON_TWO_BRANCHES
+            .replace("jobs:\n", "upstream_project_url: https://github.com/acme/hello\njobs:\n") + """
               - job: copr_build
                 trigger: pull_request
                 owner: jdoe
                 project: nightly
                 trigger: pull_request
+                manual_trigger: "no"
               - job: tests
                 trigger: pull_request
-                targets: [fedora-41-x86_64]
+                targets: [fedora-42-x86_64]
+                metadata:
+                  targets: [fedora-41-x86_64]
             """;
 
     @TempDir
@@ -70,12 +59,13 @@ class PackitReadingCommandTest {
         var run = CommandRun.of("validate", file.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out()).isEqualTo(file + ":9:21: warning: 'manual_trigger' in jobs[0] is string 'no', which Packit "
-                + "reads as false; write false (a YAML boolean)\n"
-                + file + ":15:5: warning: 'metadata' in jobs[1] is deprecated; move its keys into the job itself\n"
-                + file + ":16:7: warning: key 'targets' is set both in jobs[1].metadata and in jobs[1] (line 14): the value "
+        assertThat(run.out()).isEqualTo(
+                file + ":18:5: warning: repeated key 'trigger' (first at line 15): the later value is used, as Packit reads it\n"
+                + file + ":19:21: warning: 'manual_trigger' in jobs[2] is string 'no', which Packit reads as false; write "
+                + "false (a YAML boolean)\n"
+                + file + ":23:5: warning: 'metadata' in jobs[3] is deprecated; move its keys into the job itself\n"
+                + file + ":24:7: warning: key 'targets' is set both in jobs[3].metadata and in jobs[3] (line 22): the value "
                 + "in metadata is used, as Packit reads it; keep one\n"
-                + file + ":21:5: warning: repeated key 'trigger' (first at line 18): the later value is used, as Packit reads it\n"
                 + file + ": valid: 1 package, 4 jobs, 4 warnings\n");
     }
 

@@ -401,20 +401,7 @@ class PackitReadingTest {
 
     @Test
     void shouldAcceptAnIdentifierRepeatedOnOtherBranchesAndRefuseItTwiceOnOneBranch() {
-        var repeated = """
-                specfile_path: a.spec
-                jobs:
-                  - job: copr_build
-                    trigger: commit
-                    branch: main
-                    identifier: epel
-                    targets: [epel-9-x86_64]
-                  - job: copr_build
-                    trigger: commit
-                    branch: stable
-                    identifier: epel
-                    targets: [epel-9-x86_64]
-                """;
+        var repeated = PackitReadingFixtures.BUILDS_ON_TWO_BRANCHES;
         assertThat(problems(repeated)).isEmpty();
         assertThat(load(repeated).configOrThrow().jobs()).hasSize(2);
 
@@ -432,18 +419,7 @@ class PackitReadingTest {
 
     @Test
     void shouldMarkACoprBuildJobWithItsOwnProjectAndNoTargetsAsBuildingInTheProjectsChroots() {
-        var config = load("""
-                specfile_path: a.spec
-                jobs:
-                  - job: copr_build
-                    trigger: commit
-                    owner: "@acme"
-                    project: nightly
-                  - job: copr_build
-                    trigger: pull_request
-                    owner: "@acme"
-                    project: nightly
-                    targets: [fedora-42-x86_64]
+        var config = load(PackitReadingFixtures.OWN_PROJECT + """
                   - job: copr_build
                     trigger: release
                 """).configOrThrow();
@@ -452,6 +428,7 @@ class PackitReadingTest {
                 .map(job -> new JobView(job, config.packages().values().iterator().next(), job.perPackage().values().iterator().next()))
                 .toList();
         assertThat(views).extracting(JobView::buildsInProjectChroots).containsExactly(true, false, false);
+        assertThat(config.jobs().get(1)).isInstanceOf(TestsJob.class);
         // the fallback for a project that does not exist yet: Packit's fedora-stable
         assertThat(views.get(0).settings().targets().chrootNames())
                 .containsExactly("fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64");

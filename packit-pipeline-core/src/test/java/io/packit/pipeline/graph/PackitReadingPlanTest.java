@@ -1,13 +1,13 @@
 package io.packit.pipeline.graph;
 
+import static io.packit.pipeline.config.PackitReadingFixtures.OWN_PROJECT;
+import static io.packit.pipeline.config.PackitReadingFixtures.TWO_BRANCHES;
+import static io.packit.pipeline.config.PackitReadingFixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packit.pipeline.config.PackitConfig;
-import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.diag.Problem;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,41 +18,15 @@ import org.junit.jupiter.api.Test;
 class PackitReadingPlanTest {
     private static final String EPEL = "epel-9-x86_64";
     private static final String F42 = "fedora-42-x86_64";
-    private static final String TWO_BRANCHES = """
-            specfile_path: a.spec
-            jobs:
-              - job: copr_build
-                trigger: commit
-                branch: main
-                identifier: epel
-                targets: [epel-9-x86_64]
-              - job: copr_build
-                trigger: commit
-                branch: stable
-                identifier: epel
-                targets: [epel-9-x86_64]
-              - job: tests
-                trigger: commit
-                identifier: smoke
-                build_identifier: epel
-                targets: [epel-9-x86_64]
-            """;
-    private static final String OWN_PROJECT = """
-            specfile_path: a.spec
-            jobs:
-              - job: copr_build
-                trigger: commit
-                owner: "@acme"
-                project: nightly
-              - job: tests
-                trigger: commit
-                targets: [fedora-42-x86_64]
-            """;
-
     private final JobGraphPlanner planner = new JobGraphPlanner();
 
-    static PackitConfig load(String yaml) {
-        return new PackitConfigLoader().load(".packit.yaml", yaml.getBytes(StandardCharsets.UTF_8)).configOrThrow();
+    private List<String> problemsOf(PackitConfig config) {
+        try {
+            planner.plan(config, new Event.AllTriggers());
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(Problem::toString).toList();
+        }
+        return List.of();
     }
 
     private static List<String> ids(Plan plan) {
@@ -116,12 +90,9 @@ class PackitReadingPlanTest {
                     trigger: commit
                 """);
 
-        assertThatThrownBy(() -> planner.plan(config, new Event.AllTriggers()))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Problem::toString)
-                        .containsExactly(".packit.yaml:9:5: error: tests job jobs[2] of package 'a' could use several "
-                                + "copr_build jobs on commit: jobs[0] ('one'), jobs[1] ('two'); set build_identifier to "
-                                + "the identifier of the one it tests"));
+        assertThat(problemsOf(config)).containsExactly(".packit.yaml:9:5: error: tests job jobs[2] of package 'a' could "
+                + "use several copr_build jobs on commit: jobs[0] ('one'), jobs[1] ('two'); set build_identifier to the "
+                + "identifier of the one it tests");
     }
 
     @Test
@@ -162,11 +133,8 @@ class PackitReadingPlanTest {
     void shouldAskForTestTargetsWhenTheBuildsChrootsAreKnownOnlyAtRunTime() {
         var config = load(OWN_PROJECT.replace("    targets: [fedora-42-x86_64]\n", ""));
 
-        assertThatThrownBy(() -> planner.plan(config, new Event.AllTriggers()))
-                .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(Problem::toString)
-                        .containsExactly(".packit.yaml:7:5: error: tests job jobs[1] of package 'a' has no targets, and its "
-                                + "build, copr_build job jobs[0], builds in the chroots of its Copr project, which are read "
-                                + "from Copr at run time; give the tests job targets (the chroots to test)"));
+        assertThat(problemsOf(config)).containsExactly(".packit.yaml:7:5: error: tests job jobs[1] of package 'a' has no "
+                + "targets, and its build, copr_build job jobs[0], builds in the chroots of its Copr project, which are "
+                + "read from Copr at run time; give the tests job targets (the chroots to test)");
     }
 }

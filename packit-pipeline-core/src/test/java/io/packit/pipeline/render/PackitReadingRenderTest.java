@@ -1,12 +1,12 @@
 package io.packit.pipeline.render;
 
+import static io.packit.pipeline.config.PackitReadingFixtures.OWN_PROJECT;
+import static io.packit.pipeline.config.PackitReadingFixtures.TWO_BRANCHES;
+import static io.packit.pipeline.config.PackitReadingFixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packit.pipeline.config.PackitConfig;
-import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,41 +16,6 @@ import org.junit.jupiter.api.Test;
  * building in the project's chroots.
  */
 class PackitReadingRenderTest {
-    private static final String TWO_BRANCHES = """
-            specfile_path: a.spec
-            jobs:
-              - job: copr_build
-                trigger: commit
-                branch: main
-                identifier: epel
-                targets: [epel-9-x86_64]
-              - job: copr_build
-                trigger: commit
-                branch: stable
-                identifier: epel
-                targets: [epel-9-x86_64]
-              - job: tests
-                trigger: commit
-                identifier: smoke
-                build_identifier: epel
-                targets: [epel-9-x86_64]
-            """;
-    private static final String OWN_PROJECT = """
-            specfile_path: a.spec
-            jobs:
-              - job: copr_build
-                trigger: commit
-                owner: "@acme"
-                project: nightly
-              - job: tests
-                trigger: commit
-                targets: [fedora-42-x86_64]
-            """;
-
-    private static PackitConfig load(String yaml) {
-        return new PackitConfigLoader().load(".packit.yaml", yaml.getBytes(StandardCharsets.UTF_8)).configOrThrow();
-    }
-
     @Test
     void shouldRenderAnIdentifierOnTwoBranchesAsDistinctStagesGatedOnTheirBranches() {
         var config = load(TWO_BRANCHES);

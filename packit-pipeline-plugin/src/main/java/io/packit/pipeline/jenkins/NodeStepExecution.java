@@ -114,11 +114,15 @@ final class NodeStepExecution extends StepExecution {
             }
             var ids = call().resolve(board.get().state());
             var settled = driverOf(board.get()).settle(ids);
-            if (settled.isEmpty() || settled.get().state() != NodeState.SKIPPED) {
+            if (settled.isEmpty()) {
                 return false;
             }
             var listener = getContext().get(TaskListener.class);
+            // the driver reports each change once: what settle reported is printed here, whatever comes next
             settled.get().log().forEach(listener.getLogger()::println);
+            if (settled.get().state() != NodeState.SKIPPED) {
+                return false;
+            }
             SkippedStage.mark(getContext().get(FlowNode.class));
             listener.getLogger().println(settled.get().message());
             status = NodeState.SKIPPED.key();

@@ -33,7 +33,7 @@ public final class PackitRunAction extends InvisibleAction {
     /** Null in the build.xml of a build made before this field existed. */
     private final String revision;
 
-    private transient BuildBoard board;
+    private transient volatile BuildBoard board;
     private transient AgentCliExecutor cli;
 
     /**
@@ -101,17 +101,13 @@ public final class PackitRunAction extends InvisibleAction {
      * anything: what a step can use in {@code start()}, on the CPS VM thread, where no I/O belongs.
      */
     static Optional<BuildBoard> boardIfOpen(StepContext context) throws IOException, InterruptedException {
-        var run = context.get(Run.class);
-        PackitRunAction action;
-        synchronized (run) {
-            action = run.getAction(PackitRunAction.class);
-        }
+        // no lock on the run or the action: open() may hold the action's while it reads, and the CPS VM thread
+        // must not wait for that (the action list and the board field are safe to read as they are)
+        var action = context.get(Run.class).getAction(PackitRunAction.class);
         if (action == null) {
             return Optional.empty();
         }
-        synchronized (action) {
-            return Optional.ofNullable(action.board);
-        }
+        return Optional.ofNullable(action.board);
     }
 
     /** The build's executor of {@code packit} command lines, for a {@code packitCli} step to lend its agent to. */

@@ -131,6 +131,25 @@ class PackitReadingCommandTest {
         assertThat(state).allSatisfy(status -> assertThat(status.state()).as(status.id().toString()).isEqualTo(NodeState.SUCCEEDED));
     }
 
+    @Test
+    void shouldReportOnlyTheRootProblemOfABrokenPackagesEverywhere() throws Exception {
+        var file = Files.writeString(dir.resolve(".packit.yaml"), """
+                packages: [lib, app]
+                jobs:
+                  - job: copr_build
+                    trigger: pull_request
+                    packages: [lib, app]
+                """);
+        var root = file + ":1:11: error: 'packages' must be a mapping of package name to settings, got a list";
+
+        for (var command : List.of("validate", "plan", "render")) {
+            var run = CommandRun.of(command, file.toString());
+
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCode.CONFIG_INVALID.code());
+            assertThat(run.out() + run.err()).as(command).contains(root).doesNotContain("unknown package");
+        }
+    }
+
     private static String[] concat(List<String> args, String more) {
         var all = new ArrayList<>(args);
         all.add(more);

@@ -1,19 +1,31 @@
 package io.packit.pipeline.cli;
 
+import io.packit.pipeline.bodhi.BodhiClient;
+import io.packit.pipeline.bodhi.ReleaseTableSource;
+import io.packit.pipeline.bodhi.ResolvedReleaseTable;
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.LoadResult;
+import io.packit.pipeline.config.OfferedChroots;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.config.ReleaseTable;
+import io.packit.pipeline.copr.CoprClient;
+import io.packit.pipeline.copr.CoprConfig;
+import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.http.ApiException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * How a command reads its packit.yaml: the repository's name (Packit's default package name) and the release table
- * target aliases resolve against. Shared by every command that loads a config.
+ * target aliases resolve against — Bodhi (cached 12 hours), the {@code --release-table} file, the shipped table, in
+ * that order. Shared by every command that loads a config.
  */
 final class ConfigLoading {
     @Option(names = "--repository", paramLabel = "NAME", defaultValue = "",
@@ -22,9 +34,35 @@ final class ConfigLoading {
     String repository = "";
 
     @Option(names = "--release-table", paramLabel = "FILE",
-            description = "Release table to resolve target aliases (fedora-all, epel-all, ...) with, instead of the "
-                    + "one shipped (format in the README).")
+            description = "Release table to resolve target aliases (fedora-all, epel-all, ...) with when Bodhi is not "
+                    + "asked or fails, instead of the one shipped (format in the README; 'release-table' writes one).")
     Path releaseTable;
+
+    @Option(names = "--bodhi-url", paramLabel = "URL",
+            description = "Resolve target aliases from the releases of this Bodhi, as Packit does, keeping its answer "
+                    + "12 hours (run asks " + BodhiClient.PUBLIC_URL + " unless --no-bodhi; the other commands "
+                    + "only when given this).")
+    String bodhiUrl;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where Bodhi's answer is kept (default: $XDG_CACHE_HOME/packit-pipeline, else "
+                    + "~/.cache/packit-pipeline).")
+    Path cacheDir;
+
+    private boolean bodhiByDefault;
+    private String chrootCheckUrl;
+    private ResolvedReleaseTable resolved;
+    private LoadOptions options;
+
+    /** Makes Bodhi the first source even without {@code --bodhi-url} ({@code run}). */
+    void askBodhiByDefault() {
+        bodhiByDefault = true;
+    }
+
+    /** After loading, warns about resolved chroots the Copr at {@code coprUrl} does not offer. */
+    void checkChrootsAgainst(String coprUrl) {
+        chrootCheckUrl = coprUrl;
+    }
 
     /** {@code given}, or the config found in the current directory under one of Packit's four names. */
     static Path configOrFound(Path given) {
@@ -35,35 +73,94 @@ final class ConfigLoading {
                 "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
     }
 
-    private LoadOptions options;
-
-    /** The loader options these flags ask for; the release table file is read once. */
+    /** The loader options these flags ask for; the release table is resolved once. */
     LoadOptions loadOptions() {
         if (options == null) {
-            options = readOptions();
+            var read = LoadOptions.defaults().withReleaseTable(releases().table());
+            options = repository.isEmpty() ? read : read.withRepositoryName(repository);
         }
         return options;
     }
 
-    private LoadOptions readOptions() {
-        var read = LoadOptions.defaults();
+    /** The release table aliases resolve against and where it came from. */
+    ResolvedReleaseTable releases() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    private ResolvedReleaseTable resolve() {
+        ReleaseTable file = null;
         if (releaseTable != null) {
             if (!Files.isRegularFile(releaseTable)) {
                 throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
             }
-            read = read.withReleaseTable(ReleaseTable.load(releaseTable));
+            file = ReleaseTable.load(releaseTable);
         }
-        return repository.isEmpty() ? read : read.withRepositoryName(repository);
+        var url = bodhiUrl != null ? bodhiUrl : bodhiByDefault ? BodhiClient.PUBLIC_URL : null;
+        if (url == null) {
+            return ResolvedReleaseTable.offline(file);
+        }
+        BodhiClient bodhi;
+        try {
+            bodhi = BodhiClient.connect(url);
+        } catch (IllegalArgumentException badUrl) {
+            throw new CommandFailedException(ExitCode.USAGE, "--bodhi-url: " + badUrl.getMessage(), badUrl);
+        }
+        return new ReleaseTableSource(bodhi, cacheDirectory(), Clock.systemUTC()).resolve(file);
     }
 
-    /** Loads {@code file}; when it resolved target aliases with a stale release table, says so on {@code err}. */
+    /** {@code --cache-dir}, else {@code $XDG_CACHE_HOME/packit-pipeline}, else {@code ~/.cache/packit-pipeline}. */
+    Path cacheDirectory() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        return defaultCacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static Path defaultCacheDirectory(Map<String, String> environment, Path home) {
+        var xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
+        // the XDG base directory spec ignores a relative path
+        var base = !xdg.isEmpty() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("packit-pipeline");
+    }
+
+    /**
+     * Loads {@code file}. On {@code err}: why Bodhi was not used when it was asked; when target aliases were
+     * resolved, which table they used (a warning when it is stale); with a chroot check, the chroots Copr does not
+     * offer (also in the returned diagnostics).
+     */
     LoadResult load(Path file, PrintWriter err) {
         var chosen = loadOptions();
+        var table = releases();
+        table.warnings().forEach(warning -> err.println("warning: " + warning));
         var result = new PackitConfigLoader(chosen).load(file);
-        result.config().filter(ConfigLoading::usesAliases)
-                .flatMap(config -> chosen.aliases().table().staleness(LocalDate.now()))
-                .ifPresent(warning -> err.println("warning: " + warning));
+        if (result.config().filter(ConfigLoading::usesAliases).isPresent()) {
+            var stale = table.table().staleness(LocalDate.now());
+            err.println(stale.map(warning -> "warning: " + warning).orElse(table.describe()));
+        }
+        if (chrootCheckUrl != null && result.config().isPresent()) {
+            var diagnostics = new Diagnostics();
+            diagnostics.addAll(result.diagnostics());
+            var config = result.configOrThrow();
+            offeredChroots(err).ifPresent(offered -> diagnostics.addAll(offered.check(config)));
+            result = new LoadResult(result.config(), diagnostics);
+        }
         return result;
+    }
+
+    private Optional<OfferedChroots> offeredChroots(PrintWriter err) {
+        var url = chrootCheckUrl.endsWith("/") ? chrootCheckUrl.substring(0, chrootCheckUrl.length() - 1) : chrootCheckUrl;
+        try {
+            var names = CoprClient.connect(CoprConfig.anonymous(url)).mockChroots().keySet();
+            return Optional.of(new OfferedChroots(url, names));
+        } catch (ApiException failed) {
+            err.println("warning: chroots not checked: " + failed.getMessage());
+            return Optional.empty();
+        } catch (IllegalArgumentException badUrl) {
+            throw new CommandFailedException(ExitCode.USAGE, "--copr-url: " + badUrl.getMessage(), badUrl);
+        }
     }
 
     /** Whether any target of {@code config} was an alias (or defaulted to one) rather than a chroot. */

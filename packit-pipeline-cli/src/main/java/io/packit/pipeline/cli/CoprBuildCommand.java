@@ -43,6 +43,13 @@ import picocli.CommandLine.Spec;
         description = {"Submits a Copr build and (with --wait) follows it per chroot until every chroot ended.",
             "Progress goes to stderr, one line per state change; a JSON summary goes to stdout.",
             "Ctrl-C while waiting cancels the submitted build."})
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "submitted (without --wait) or every chroot succeeded (forked counts as succeeded)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a chroot failed, was skipped or canceled, or the wait timed out"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line or no config"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid config file"),
+    @ExitCodes.Meaning(code = ExitCode.REMOTE_ERROR, means = "Copr answered with an error (method, URL, status and Copr's error text)"),
+    @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 public final class CoprBuildCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -258,8 +265,8 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
 
         @Override
         public void srpmFinished(long buildId, SourceChroot srpm) {
-            err.println("copr-build: " + buildId + " srpm " + srpm.stateName()
-                    + (srpm.resultUrl() == null ? "" : "  " + srpm.resultUrl()));
+            String results = srpm.resultUrl();
+            err.println("copr-build: " + buildId + " srpm " + srpm.stateName() + (results == null ? "" : "  " + results));
             err.flush();
         }
 
@@ -271,8 +278,9 @@ public final class CoprBuildCommand implements java.util.concurrent.Callable<Int
 
         @Override
         public void chrootFinished(ChrootResult result) {
+            String log = result.logUrl();
             err.println("copr-build: " + result.buildId() + " " + result.chroot() + " " + result.state().wireName()
-                    + (result.logUrl() == null ? "" : "  " + result.logUrl()));
+                    + (log == null ? "" : "  " + log));
             err.flush();
         }
 

@@ -1,6 +1,10 @@
 package io.packit.pipeline.cli;
 
-/** The exit codes of every command, in one place. */
+import io.packit.pipeline.diag.InvalidInputException;
+import io.packit.pipeline.http.ApiException;
+import picocli.CommandLine;
+
+/** The exit codes of every command, in one place, and which exception ends a command with which code. */
 public enum ExitCode {
     /** All went well: the config is valid, the run succeeded. */
     OK(0),
@@ -24,5 +28,26 @@ public enum ExitCode {
     /** The process exit status. */
     public int code() {
         return code;
+    }
+
+    /**
+     * The code a command ends with when {@code exception} escapes it: a wrong command line is {@link #USAGE}, an
+     * invalid input file {@link #CONFIG_INVALID}, a remote service's failure {@link #REMOTE_ERROR}, a
+     * {@link CommandFailedException} its own code, anything else {@link #FAILURE}.
+     */
+    public static ExitCode of(Throwable exception) {
+        if (exception instanceof CommandFailedException failed) {
+            return failed.exitCode();
+        }
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (exception instanceof InvalidInputException) {
+            return CONFIG_INVALID;
+        }
+        if (exception instanceof ApiException) {
+            return REMOTE_ERROR;
+        }
+        return FAILURE;
     }
 }

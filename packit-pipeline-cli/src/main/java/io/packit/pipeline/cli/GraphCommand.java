@@ -1,28 +1,24 @@
 package io.packit.pipeline.cli;
 
+import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.DotRenderer;
 import io.packit.pipeline.render.HtmlGraphPage;
 import io.packit.pipeline.render.MermaidRenderer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code packit-pipeline graph}: draws the job graph as Mermaid, DOT or a self-contained HTML page. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = {
             "Draws the job graph: packages, jobs, chroot fan-out, edges by kind (srpm -> build, build -> tests per",
             "chroot, depends, release gating), skipped nodes greyed with their reason, the critical path in red."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:drawn", "1:the output file could not be written", "2:wrong command line",
-            "3:invalid packit.yaml (every problem printed)"})
-final class GraphCommand implements Runnable {
+        })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "drawn"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the output file could not be written"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
+final class GraphCommand extends PlanOutputCommand {
     /** Drawing formats. */
     enum Format {
         MERMAID,
@@ -37,38 +33,16 @@ final class GraphCommand implements Runnable {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlanningOptions planning;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid", converter = FormatConverter.class,
             description = "mermaid (default), dot, or html (one self-contained page, no network).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
     @Override
-    public void run() {
-        var plan = planning.plan(spec.commandLine().getErr());
-        var text = switch (format) {
+    String render(Plan plan) {
+        return switch (format) {
             case MERMAID -> new MermaidRenderer().render(plan);
             case DOT -> new DotRenderer().render(plan);
             case HTML -> new HtmlGraphPage().render(plan);
         };
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException failed) {
-            throw new CommandFailedException(ExitCode.FAILURE, "cannot write " + output + ": " + failed.getMessage(),
-                    failed);
-        }
-        spec.commandLine().getErr().println("wrote " + output + " (" + plan.nodes().size() + " nodes)");
     }
 }

@@ -1,6 +1,5 @@
 package io.packit.pipeline.cli;
 
-import picocli.CommandLine;
 
 /** The entry point: the only class that exits the process. */
 public final class Main {

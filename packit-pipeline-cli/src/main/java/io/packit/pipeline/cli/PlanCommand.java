@@ -1,22 +1,23 @@
 package io.packit.pipeline.cli;
 
+import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.PlanJsonWriter;
 import io.packit.pipeline.render.PlanTextRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code packit-pipeline plan}: the job graph for an event, as text or JSON. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {
             "Plans the packit.yaml into a job graph for an event and lists its nodes in topological order,",
             "with what each needs and why a node is skipped, then the critical path."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:planned", "2:wrong command line", "3:invalid packit.yaml (every problem printed)"})
-final class PlanCommand implements Runnable {
+        })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "planned"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the output file could not be written"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
+final class PlanCommand extends PlanOutputCommand {
     /** Output formats. */
     enum Format {
         TEXT,
@@ -30,21 +31,12 @@ final class PlanCommand implements Runnable {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    PlanningOptions planning;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
             description = "text (default) or json.")
     Format format;
 
     @Override
-    public void run() {
-        var out = spec.commandLine().getOut();
-        var plan = planning.plan(spec.commandLine().getErr());
-        out.print(format == Format.JSON ? new PlanJsonWriter().render(plan) : new PlanTextRenderer().render(plan));
-        out.flush();
+    String render(Plan plan) {
+        return format == Format.JSON ? new PlanJsonWriter().render(plan) : new PlanTextRenderer().render(plan);
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,6 +22,11 @@ import picocli.CommandLine.Spec;
             "Renders the declarative Jenkinsfile of a .packit.yaml (planned for every trigger) to standard output",
             "or to a file; with --check, compares it with the committed file instead and fails when it is stale."
         })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "rendered (or up to date)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the Jenkinsfile is stale (--check) or the plan cannot fit a Jenkinsfile"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml")})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,12 +42,16 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ConfigLoading loading = new ConfigLoading();
 
+    @Mixin
+    CoprChrootCheck chrootCheck = new CoprChrootCheck();
+
     @Option(names = "--check", description = "Do not write: exit 1 with a diff when FILE differs from what would be rendered.")
     boolean check;
 
     @Override
     public Integer call() {
         var file = ConfigLoading.configOrFound(config);
+        chrootCheck.applyTo(loading);
         var result = loading.load(file, spec.commandLine().getErr());
         var loaded = result.configOrThrow();
         result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);

@@ -47,10 +47,13 @@ import picocli.CommandLine.Spec;
             "Every remote id is saved in the state file as soon as it exists; --resume",
             "picks up polling without submitting again. Ctrl-C cancels every build and",
             "request started, dependents first."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every node succeeded (or was skipped by the plan)", "1:a node failed",
-            "2:wrong command line", "3:invalid packit.yaml", "130:cancelled (Ctrl-C)"})
+        })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "every node succeeded (nodes the plan skips do not count)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config)"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml"),
+    @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,8 +82,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit to build and test (default: git HEAD of the config's directory).")
     String commit;
 
-    @Option(names = "--dry-run", description = "Print what would be submitted, in order, and call nothing.")
+    @Option(names = "--dry-run", description = "Print what would be submitted, in order, and submit nothing "
+            + "(target aliases are still resolved from Bodhi unless --no-bodhi; Copr is not called).")
     boolean dryRun;
+
+    @Option(names = "--no-bodhi", description = "Do not ask Bodhi: resolve target aliases with --release-table FILE, "
+            + "else the shipped table.")
+    boolean noBodhi;
 
     @Option(names = "--state", paramLabel = "FILE", defaultValue = "packit-pipeline-state.json",
             description = "Where the run's state (every remote id) is kept (default: ${DEFAULT-VALUE}).")
@@ -123,8 +131,14 @@ final class RunCommand implements Callable<Integer> {
         }
         var configFile = planning.configFile();
         var workDir = configFile.toAbsolutePath().getParent();
-        var plan = planning.plan(err);
+        if (!noBodhi) {
+            planning.loading.askBodhiByDefault();
+        }
         var copr = dryRun ? dryRunCoprConfig() : coprConfig();
+        if (!dryRun) {
+            planning.loading.checkChrootsAgainst(copr.coprUrl());
+        }
+        var plan = planning.plan(err);
         var settings = settings(plan, workDir, copr);
         if (dryRun) {
             new DryRun(plan, settings).lines().forEach(out::println);
@@ -244,7 +258,8 @@ final class RunCommand implements Callable<Integer> {
         } else {
             map.put(NodeKind.TESTS, new MissingKey());
         }
-        var logs = statePath.toAbsolutePath().getParent().resolve("packit-pipeline-logs");
+        var stateDir = statePath.toAbsolutePath().getParent();
+        var logs = (stateDir == null ? workDir : stateDir).resolve("packit-pipeline-logs");
         var packit = new PackitCliExecutor(workDir, packitCommand, System.getenv(), logs);
         for (var kind : NodeKind.values()) {
             map.putIfAbsent(kind, packit);

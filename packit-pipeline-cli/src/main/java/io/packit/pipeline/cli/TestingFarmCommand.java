@@ -57,6 +57,12 @@ import picocli.CommandLine.Spec;
             "only when the result is passed. Progress goes to stderr, a JSON summary to",
             "stdout; Ctrl-C while waiting cancels the request."
         })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "submitted (without --wait) or result passed"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "result failed, error, skipped or unknown of a complete request, or the wait timed out (the request is then cancelled)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, unreadable key file, or an arch/build combination Testing Farm cannot run"),
+    @ExitCodes.Meaning(code = ExitCode.REMOTE_ERROR, means = "Testing Farm refused or failed a call, or the request ended in state error (infrastructure)"),
+    @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C, or the request was canceled)")})
 public final class TestingFarmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -236,7 +242,7 @@ public final class TestingFarmCommand implements Callable<Integer> {
 
     private TestRequest request() {
         try {
-            var fmf = new FmfSource(fmfUrl, fmfRef, fmfPath, plan, null);
+            var fmf = new FmfSource(fmfUrl, fmfRef, fmfPath == null ? "." : fmfPath, plan, null);
             List<CoprBuildArtifact> builds = coprBuilds.stream().map(CoprBuildArtifact::parse).toList();
             String distro = compose.toLowerCase(Locale.ROOT);
             String chroot = builds.isEmpty() ? distro + "-" + arch : builds.get(0).chroot();

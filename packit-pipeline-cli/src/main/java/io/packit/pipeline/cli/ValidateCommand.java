@@ -2,7 +2,7 @@ package io.packit.pipeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.packit.pipeline.config.LoadOptions;
+import io.packit.pipeline.bodhi.ResolvedReleaseTable;
 import io.packit.pipeline.config.LoadResult;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.diag.Problem;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message.",
-            "Exit status: 0 valid (warnings allowed), 3 invalid, 2 wrong command line or no config found."
+            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message."
         })
+@ExitCodes({
+    @ExitCodes.Meaning(code = ExitCode.OK, means = "valid (warnings allowed)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or no such file"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid (or an invalid --release-table file); every problem printed")})
 public final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format {
@@ -66,14 +69,18 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigLoading loading = new ConfigLoading();
 
+    @Mixin
+    CoprChrootCheck chrootCheck = new CoprChrootCheck();
+
     @Override
     public Integer call() {
         var file = configFile();
-        var options = loading.loadOptions();
+        chrootCheck.applyTo(loading);
+        var releases = loading.releases();
         var result = loading.load(file, spec.commandLine().getErr());
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.println(json(file, result, options));
+            out.println(json(file, result, releases));
         } else {
             for (var problem : result.diagnostics().problems()) {
                 out.println(problem);
@@ -113,7 +120,7 @@ public final class ValidateCommand implements Callable<Integer> {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    private static String json(Path file, LoadResult result, LoadOptions options) {
+    private static String json(Path file, LoadResult result, ResolvedReleaseTable releases) {
         var document = new LinkedHashMap<String, Object>();
         document.put("file", file.toString());
         document.put("valid", result.isValid());
@@ -137,8 +144,12 @@ public final class ValidateCommand implements Callable<Integer> {
             document.put("digest", config.digest());
         });
         var table = new LinkedHashMap<String, Object>();
-        table.put("source", options.aliases().table().source());
-        table.put("date", options.aliases().table().date().toString());
+        table.put("origin", releases.origin().key());
+        table.put("source", releases.table().source());
+        table.put("date", releases.table().date().toString());
+        if (!releases.warnings().isEmpty()) {
+            table.put("warnings", releases.warnings());
+        }
         document.put("releaseTable", table);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);

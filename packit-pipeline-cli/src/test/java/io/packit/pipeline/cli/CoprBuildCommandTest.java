@@ -1,6 +1,7 @@
 package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,13 +151,7 @@ class CoprBuildCommandTest {
                 "--config", config.toString(), "--project", "p", "--chroot", F41, "--scm", "https://x/y.git",
                 "--wait", "--poll-interval", "1"));
         // what the Ctrl-C shutdown hook runs, as soon as the command knows its build
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        boolean sent = false;
-        while (!sent && System.nanoTime() < deadline) {
-            sent = command.cancelSubmitted();
-            Thread.sleep(sent ? 0 : 20);
-        }
-        assertThat(sent).isTrue();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(command::cancelSubmitted);
         assertThat(copr.buildIds()).hasSize(1);
 
         assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(130);

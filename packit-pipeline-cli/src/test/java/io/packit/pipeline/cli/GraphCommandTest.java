@@ -2,17 +2,17 @@ package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GraphCommandTest {
-    private static final Path CORPUS = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("corpus");
 
     @Test
     void shouldDrawMermaidByDefault() {
-        var run = CommandRun.of("graph", CORPUS.resolve("SSSD__sssd__.packit.yaml").toString());
+        var run = CommandRun.of("graph", SharedCorpus.file("SSSD__sssd__.packit.yaml").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("flowchart LR", "subgraph p0[\"upstream\"]", "subgraph p1[\"downstream\"]",
@@ -21,7 +21,7 @@ class GraphCommandTest {
 
     @Test
     void shouldDrawDot() {
-        var run = CommandRun.of("graph", CORPUS.resolve("SSSD__sssd__.packit.yaml").toString(), "--format", "dot",
+        var run = CommandRun.of("graph", SharedCorpus.file("SSSD__sssd__.packit.yaml").toString(), "--format", "dot",
                 "--event", "pr");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -33,7 +33,7 @@ class GraphCommandTest {
     void shouldWriteTheHtmlPageToAFile(@TempDir Path dir) throws Exception {
         var output = dir.resolve("graph.html");
 
-        var run = CommandRun.of("graph", CORPUS.resolve("containers__podman__.packit.yaml").toString(), "--format",
+        var run = CommandRun.of("graph", SharedCorpus.file("containers__podman__.packit.yaml").toString(), "--format",
                 "html", "-o", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -44,7 +44,7 @@ class GraphCommandTest {
 
     @Test
     void shouldRefuseAnUnknownFormatNamingTheKnownOnes() {
-        var run = CommandRun.of("graph", CORPUS.resolve("SSSD__sssd__.packit.yaml").toString(), "--format", "svg");
+        var run = CommandRun.of("graph", SharedCorpus.file("SSSD__sssd__.packit.yaml").toString(), "--format", "svg");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("'svg' is not one of mermaid, dot, html");

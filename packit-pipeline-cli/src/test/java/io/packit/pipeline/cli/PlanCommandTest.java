@@ -74,6 +74,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void shouldWriteThePlanToAFileOrExitOneWhenItCannot(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
+        var output = dir.resolve("plan.txt");
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "commit", "-o", output.toString());
+        var unwritable = CommandRun.of("plan", file.toString(), "-o", dir.resolve("missing/plan.txt").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("wrote " + output + " (1 nodes)");
+        assertThat(Files.readString(output)).isEqualTo(CommandRun.of("plan", file.toString(), "--event", "commit").out());
+        assertThat(unwritable.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(unwritable.err()).contains("packit-pipeline: cannot write " + dir.resolve("missing/plan.txt"));
+    }
+
+    @Test
     void shouldReportADependsCycleWithItsPositionAndExitThree(@TempDir Path dir) throws Exception {
         var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO.replace(
                 "specfile_path: lib/lib.spec\n", "specfile_path: lib/lib.spec\n    depends: [tools]\n").replace(

@@ -2,6 +2,7 @@ package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.SharedCorpus;
 import io.packit.pipeline.golden.GoldenFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code src/test/resources/golden/plan}. Regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class PlanGoldenTest {
-    private static final Path SHARED = Path.of(System.getProperty("shared.dir", "../../shared"));
     private static final Path GOLDEN = Path.of(System.getProperty("project.root", "..")).resolve(
             "packit-pipeline-cli/src/test/resources/golden/plan");
 
@@ -41,7 +41,8 @@ class PlanGoldenTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void shouldMatchTheGoldenPlan(String file, List<String> options) throws IOException {
-        var corpusFile = SHARED.resolve("corpus").resolve(file).toString();
+        var corpus = SharedCorpus.directory();
+        var corpusFile = corpus.resolve(file).toString();
         var args = new ArrayList<String>();
         args.add("plan");
         args.add(corpusFile);
@@ -52,7 +53,7 @@ class PlanGoldenTest {
         var run = CommandRun.of(args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        var actual = run.out().replace(SHARED.resolve("corpus") + "/", "corpus/");
+        var actual = run.out().replace(corpus + "/", "corpus/");
         var name = file.replace(".yaml", "") + "__" + String.join("_", options).replace("--", "")
                 + (options.contains("json") ? ".json" : ".txt");
         var golden = GOLDEN.resolve(name);

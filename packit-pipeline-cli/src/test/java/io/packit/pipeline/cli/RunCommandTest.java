@@ -1,9 +1,9 @@
 package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.FakeServices;
 import io.packit.pipeline.engine.NodeState;
@@ -12,6 +12,7 @@ import io.packit.pipeline.engine.StateFile;
 import io.packit.pipeline.engine.TestingFarmExecutor;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.http.Sleeper;
+import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -151,11 +152,8 @@ class RunCommandTest {
         services.copr().defaultPlan(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(1500)));
         var process = launch("monorepo.packit.yaml", "--max-calls", "1");
         try {
-            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (services.copr().buildIds().size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(services.copr().buildIds()).hasSizeGreaterThanOrEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> services.copr().buildIds().size() >= 2);
         } finally {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -209,7 +207,8 @@ class RunCommandTest {
         var args = new ArrayList<>(List.of("run", CONFIGS.resolve(config).toString(), "--event", "pr", "--pr-id", "7",
                 "--commit", "9f1c2e7d", "--copr-config", services.writeCoprConfig(dir).toString(),
                 "--tf-api-key-file", services.writeTfKey(dir).toString(), "--tf-url", services.farm().apiUrl().toString(),
-                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain"));
+                "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain",
+                "--no-bodhi"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

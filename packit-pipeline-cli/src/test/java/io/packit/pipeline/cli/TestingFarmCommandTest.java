@@ -1,6 +1,7 @@
 package io.packit.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.packit.pipeline.testingfarm.Ranch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,10 +155,8 @@ class TestingFarmCommandTest {
         Thread worker = new Thread(() -> result.set(run("--wait")), "cli-under-test");
 
         worker.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (farm.calls("GET", "/v0.1/requests/").size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> farm.calls("GET", "/v0.1/requests/").size() >= 2);
         worker.interrupt(); // what the Ctrl-C shutdown hook does
         worker.join(10_000);
 

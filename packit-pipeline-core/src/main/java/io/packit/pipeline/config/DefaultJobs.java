@@ -26,8 +26,9 @@ final class DefaultJobs {
         var refs = packages.keySet().stream().map(name -> new PackageRef(name, position)).toList();
         var builds = new LinkedHashMap<String, PackageSettings>();
         var releases = new LinkedHashMap<String, PackageSettings>();
-        for (var name : packages.keySet()) {
-            var base = packages.get(name).settings();
+        for (var pkg : packages.entrySet()) {
+            var name = pkg.getKey();
+            var base = pkg.getValue().settings();
             var entries = packageEntries.get(name);
             builds.put(name, entries.containsKey("targets") ? base : withTargets(base, defaultTargets));
             var release = base.release();

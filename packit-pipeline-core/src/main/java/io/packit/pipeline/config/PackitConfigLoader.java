@@ -77,8 +77,9 @@ public final class PackitConfigLoader {
         }
         var effective = options;
         var directory = file.toAbsolutePath().normalize().getParent();
-        if (options.repositoryName().isEmpty() && directory != null && directory.getFileName() != null) {
-            effective = effective.withRepositoryName(directory.getFileName().toString());
+        var directoryName = directory == null ? null : directory.getFileName();
+        if (options.repositoryName().isEmpty() && directoryName != null) {
+            effective = effective.withRepositoryName(directoryName.toString());
         }
         if (options.specfileFallback().isEmpty()) {
             var spec = firstSpec(directory);

@@ -9,9 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,12 @@ public final class ReleaseTable {
     private static final String RESOURCE = "release-table.txt";
     private static final Pattern VERSION = Pattern.compile("rawhide|\\d+(\\.\\d+)?");
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** Fedora by version (Rawhide last), then EPEL by major and minor version. */
+    private static final Comparator<Release> ORDER = Comparator.comparing(Release::distro, Comparator.reverseOrder())
+            .thenComparing(Release::isRawhide)
+            .thenComparingInt(Release::major)
+            .thenComparingInt(Release::minor);
 
     private final String source;
     private final LocalDate date;
@@ -49,6 +56,24 @@ public final class ReleaseTable {
         } catch (IOException unreadable) {
             throw new UncheckedIOException("cannot read the bundled release table " + RESOURCE, unreadable);
         }
+    }
+
+    /**
+     * A table made from releases read elsewhere (Bodhi), sorted as {@link #parse} sorts.
+     *
+     * @param source   where the releases came from, as outputs name it
+     * @param date     the day the releases were true
+     * @param releases at least one release
+     */
+    public static ReleaseTable of(String source, LocalDate date, List<Release> releases) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(date, "date");
+        if (releases.isEmpty()) {
+            throw new IllegalArgumentException("a release table needs at least one release");
+        }
+        var sorted = new ArrayList<>(releases);
+        sorted.sort(ORDER);
+        return new ReleaseTable(source, date, sorted);
     }
 
     /** The table in {@code file}; problems are thrown together as an {@link InvalidInputException}. */
@@ -99,11 +124,57 @@ public final class ReleaseTable {
         if (diagnostics.hasErrors()) {
             throw new InvalidInputException(diagnostics);
         }
-        releases.sort(Comparator.comparing(Release::distro, Comparator.reverseOrder())
-                .thenComparing(Release::isRawhide)
-                .thenComparingInt(Release::major)
-                .thenComparingInt(Release::minor));
+        releases.sort(ORDER);
         return new ReleaseTable(displayName, date, releases);
+    }
+
+    /** This table under another source name (a cached Bodhi answer read back names Bodhi and the cache). */
+    public ReleaseTable withSource(String newSource) {
+        return new ReleaseTable(Objects.requireNonNull(newSource, "newSource"), date, releases);
+    }
+
+    /**
+     * The table in the format {@link #parse} reads: the {@code comments} as {@code #} lines, the date, one line per
+     * release.
+     */
+    public String text(List<String> comments) {
+        var text = new StringBuilder();
+        for (var comment : comments) {
+            text.append("# ").append(comment).append('\n');
+        }
+        text.append("date ").append(date).append('\n');
+        for (var release : releases) {
+            text.append(release.distro()).append(' ').append(release.version()).append(' ').append(release.branch())
+                    .append(' ').append(release.stable() ? "stable" : "development").append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes {@link #text} to {@code file} atomically: a temporary file beside it is moved over it, so a failure
+     * leaves the previous file (or none) intact.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public void writeTo(Path file, List<String> comments) {
+        var absolute = file.toAbsolutePath();
+        var directory = absolute.getParent();
+        var name = absolute.getFileName();
+        if (directory == null || name == null) {
+            throw new IllegalArgumentException("not a file path: " + file);
+        }
+        try {
+            Files.createDirectories(directory);
+            var temp = Files.createTempFile(directory, name + ".", ".tmp");
+            try {
+                Files.writeString(temp, text(comments), StandardCharsets.UTF_8);
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot write the release table " + file + ": " + failed.getMessage(), failed);
+        }
     }
 
     /** Where the table came from. */
@@ -134,7 +205,7 @@ public final class ReleaseTable {
         }
         return Optional.of("the release table " + source + " dated " + date + " is " + days
                 + " days old: aliases such as fedora-all may name ended releases and miss new ones; "
-                + "pass --release-table FILE with the current releases (format in the README)");
+                + "pass --release-table FILE written by 'packit-pipeline release-table', or --bodhi-url URL");
     }
 
     /** All releases: Fedora by version (Rawhide last), then EPEL by version. */

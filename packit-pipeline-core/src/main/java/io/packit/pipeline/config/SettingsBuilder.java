@@ -1,5 +1,6 @@
 package io.packit.pipeline.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.diag.SourcePosition;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -248,6 +249,7 @@ final class SettingsBuilder {
 
     /** Typed reads of checked entries, with defaults for absent, null or mistyped values. */
     private record Values(Map<String, YamlMapping.Entry> entries) {
+        @CheckForNull
         private YamlNode node(String key) {
             var entry = entries.get(key);
             return entry == null ? null : entry.value();

@@ -1,5 +1,6 @@
 package io.packit.pipeline.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.diag.SourcePosition;
 
 /**
@@ -17,5 +18,6 @@ sealed interface YamlNode permits YamlScalar, YamlMapping, YamlSequence {
     String describe();
 
     /** The node as a plain Java value: String, Boolean, Long, BigInteger, Double, null, List, Map. */
+    @CheckForNull
     Object toPlain();
 }

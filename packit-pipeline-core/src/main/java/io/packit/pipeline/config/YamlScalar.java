@@ -1,5 +1,6 @@
 package io.packit.pipeline.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.diag.SourcePosition;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -90,6 +91,7 @@ record YamlScalar(Kind kind, String text, SourcePosition position) implements Ya
     }
 
     @Override
+    @CheckForNull
     public Object toPlain() {
         switch (kind) {
             case NULL:

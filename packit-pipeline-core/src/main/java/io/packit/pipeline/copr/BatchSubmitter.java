@@ -1,5 +1,6 @@
 package io.packit.pipeline.copr;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +96,7 @@ public final class BatchSubmitter {
         return List.copyOf(submitted);
     }
 
-    private static BuildOptions afterOrAlone(Entry entry, Long previousAnchor) {
+    private static BuildOptions afterOrAlone(Entry entry, @CheckForNull Long previousAnchor) {
         return previousAnchor == null ? entry.options() : entry.options().after(previousAnchor);
     }
 

@@ -68,7 +68,8 @@ public record BuildOptions(List<String> chroots, @CheckForNull Integer timeout, 
      * @param enableNet network access
      * @return the copy
      */
-    public BuildOptions withEnvironment(Boolean background, String bootstrap, String isolation, Boolean enableNet) {
+    public BuildOptions withEnvironment(@CheckForNull Boolean background, @CheckForNull String bootstrap,
+            @CheckForNull String isolation, @CheckForNull Boolean enableNet) {
         return new BuildOptions(chroots, timeout, background, bootstrap, isolation, enableNet, afterBuildId,
                 withBuildId, projectDirname, packitForgeProject);
     }
@@ -136,7 +137,7 @@ public record BuildOptions(List<String> chroots, @CheckForNull Integer timeout, 
         return body;
     }
 
-    private static void putIfSet(Map<String, Object> body, String key, Object value) {
+    private static void putIfSet(Map<String, Object> body, String key, @CheckForNull Object value) {
         if (value != null) {
             body.put(key, value);
         }

@@ -170,9 +170,9 @@ public sealed interface BuildSource
          * @param scriptChroot the chroot to run in, e.g. {@code fedora-41-x86_64}
          * @return the source
          */
-        public static CustomScript packitPrepareSources(String repoUrl, String ref, String packageName, Integer prId,
-                String targetBranch, boolean mergePr, int jobConfigIndex, List<String> srpmBuildDeps,
-                String scriptChroot) {
+        public static CustomScript packitPrepareSources(String repoUrl, String ref, @CheckForNull String packageName,
+                @CheckForNull Integer prId, @CheckForNull String targetBranch, boolean mergePr, int jobConfigIndex,
+                List<String> srpmBuildDeps, @CheckForNull String scriptChroot) {
             Objects.requireNonNull(repoUrl, "repoUrl");
             Objects.requireNonNull(ref, "ref");
             List<String> command = new ArrayList<>(List.of("packit", "-d", "prepare-sources"));

@@ -1,5 +1,6 @@
 package io.packit.pipeline.copr;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.http.PollSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,12 +179,13 @@ public final class BuildWaiter {
                 break;
             }
             CoprBuild build = dir.getValue();
-            boolean mainDir = build.projectDirname() == null || build.projectDirname().equals(build.projectname());
+            String dirname = build.projectDirname();
+            boolean mainDir = dirname == null || dirname.equals(build.projectname());
             wait.polling.countCalls(1);
             try {
                 Map<String, MonitoredPackage> packages = new HashMap<>();
                 for (MonitoredPackage pkg : client.monitor(build.ownername(), build.projectname(),
-                        mainDir ? null : build.projectDirname())) {
+                        mainDir ? null : dirname)) {
                     packages.put(pkg.name(), pkg);
                 }
                 monitors.put(dir.getKey(), packages);
@@ -283,6 +285,7 @@ public final class BuildWaiter {
      * chroot list: the build is not the newest of its package in each of them (it is then left off the monitor for
      * good), or a chroot ended {@code forked}, whose result directory only the chroot list gives.
      */
+    @CheckForNull
     private static List<CoprBuildChroot> fromMonitor(Tracked t, CoprBuild summary, Map<String, MonitoredPackage> monitor) {
         String name = packageName(summary);
         MonitoredPackage pkg = name == null ? null : monitor.get(name);
@@ -308,18 +311,22 @@ public final class BuildWaiter {
         return chroots;
     }
 
+    @CheckForNull
     private static String packageName(CoprBuild build) {
-        return build.sourcePackage() == null ? null : build.sourcePackage().name();
+        CoprBuild.SourcePackage source = build.sourcePackage();
+        return source == null ? null : source.name();
     }
 
     private static String dirKey(CoprBuild build) {
-        String dir = build.projectDirname() == null ? build.projectname() : build.projectDirname();
+        String dirname = build.projectDirname();
+        String dir = dirname == null ? build.projectname() : dirname;
         return build.ownername() + "/" + build.projectname() + "/" + dir;
     }
 
-    private void finish(Tracked t, String chroot, CoprState state, String resultUrl, Wait wait) {
+    private void finish(Tracked t, String chroot, CoprState state, @CheckForNull String resultUrl, Wait wait) {
         t.finished.add(chroot);
-        String repoUrl = t.build.repoUrl() == null ? null : t.build.repoUrl() + "/" + chroot + "/";
+        String projectRepo = t.build.repoUrl();
+        String repoUrl = projectRepo == null ? null : projectRepo + "/" + chroot + "/";
         ChrootResult result = new ChrootResult(t.build.id(), chroot, state, resultUrl, logUrl(resultUrl, state),
                 repoUrl, client.sleeper().now());
         wait.results.add(result);
@@ -333,7 +340,8 @@ public final class BuildWaiter {
      * @param state the chroot's state
      * @return the log URL, null without a result directory
      */
-    static String logUrl(String resultUrl, CoprState state) {
+    @CheckForNull
+    static String logUrl(@CheckForNull String resultUrl, CoprState state) {
         if (resultUrl == null) {
             return null;
         }
@@ -349,16 +357,18 @@ public final class BuildWaiter {
     }
 
     /** What of a build summary shows progress. */
-    private record Fingerprint(String state, Long startedOn, Long endedOn, List<String> chroots, String packageName) {
+    private record Fingerprint(String state, @CheckForNull Long startedOn, @CheckForNull Long endedOn,
+            List<String> chroots, @CheckForNull String packageName) {
         static Fingerprint of(CoprBuild build) {
             return new Fingerprint(build.stateName(), build.startedOn(), build.endedOn(), build.chroots(),
-                    build.sourcePackage() == null ? null : build.sourcePackage().name());
+                    BuildWaiter.packageName(build));
         }
     }
 
     /** The waiter's knowledge of one build. */
     private static final class Tracked {
         private CoprBuild build;
+        @CheckForNull
         private Fingerprint fingerprint;
         private boolean srpmReported;
         private boolean done;

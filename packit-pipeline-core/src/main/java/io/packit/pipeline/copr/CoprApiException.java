@@ -1,5 +1,6 @@
 package io.packit.pipeline.copr;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.http.ApiException;
 import io.packit.pipeline.http.ApiFailure;
 
@@ -13,7 +14,7 @@ public class CoprApiException extends ApiException {
      * @param failure what failed
      * @param cause the underlying error, may be null
      */
-    public CoprApiException(ApiFailure failure, Throwable cause) {
+    public CoprApiException(ApiFailure failure, @CheckForNull Throwable cause) {
         super(failure, cause);
     }
 }

@@ -25,10 +25,10 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CoprBuild(
-        @JsonProperty("id") long id,
-        @JsonProperty("state") String stateName,
-        @JsonProperty("ownername") String ownername,
-        @JsonProperty("projectname") String projectname,
+        @JsonProperty(value = "id", required = true) long id,
+        @JsonProperty(value = "state", required = true) String stateName,
+        @JsonProperty(value = "ownername", required = true) String ownername,
+        @JsonProperty(value = "projectname", required = true) String projectname,
         @CheckForNull @JsonProperty("project_dirname") String projectDirname,
         @CheckForNull @JsonProperty("repo_url") String repoUrl,
         @CheckForNull @JsonProperty("source_package") SourcePackage sourcePackage,
@@ -41,7 +41,7 @@ public record CoprBuild(
 
     /** Validates and copies. */
     public CoprBuild {
-        Objects.requireNonNull(stateName, "stateName");
+        Objects.requireNonNull(stateName, "state");
         Objects.requireNonNull(ownername, "ownername");
         Objects.requireNonNull(projectname, "projectname");
         chroots = chroots == null ? List.of() : List.copyOf(chroots);

@@ -16,8 +16,8 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CoprBuildChroot(
-        @JsonProperty("name") String name,
-        @JsonProperty("state") String stateName,
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "state", required = true) String stateName,
         @CheckForNull @JsonProperty("started_on") Long startedOn,
         @CheckForNull @JsonProperty("ended_on") Long endedOn,
         @CheckForNull @JsonProperty("result_url") String resultUrl) {
@@ -25,7 +25,7 @@ public record CoprBuildChroot(
     /** Validates. */
     public CoprBuildChroot {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(stateName, "stateName");
+        Objects.requireNonNull(stateName, "state");
     }
 
     /**

@@ -15,14 +15,11 @@ import io.packit.pipeline.http.Sleeper;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -51,17 +48,15 @@ public final class CoprClient {
      * @param config URL and credentials
      * @param retryPolicy retries of reads
      * @param sleeper the clock for backoff and waiting
-     * @param random the jitter source
      */
-    public CoprClient(OkHttpClient client, CoprConfig config, RetryPolicy retryPolicy, Sleeper sleeper,
-            RandomGenerator random) {
+    public CoprClient(OkHttpClient client, CoprConfig config, RetryPolicy retryPolicy, Sleeper sleeper) {
         this.config = Objects.requireNonNull(config, "config");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.mapper = new ObjectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         HttpUrl base = HttpUrl.get(config.coprUrl()).newBuilder().addPathSegment("api_3").addPathSegment("").build();
-        this.http = new JsonHttp(client, base, mapper, config.auth(), retryPolicy, sleeper, new CoprErrors(), random);
+        this.http = new JsonHttp(client, base, mapper, config.auth(), retryPolicy, sleeper, new CoprErrors());
     }
 
     /**
@@ -72,7 +67,7 @@ public final class CoprClient {
      * @return the client
      */
     public static CoprClient create(OkHttpClient client, CoprConfig config) {
-        return new CoprClient(client, config, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+        return new CoprClient(client, config, RetryPolicy.standard(), Sleeper.system());
     }
 
     /**
@@ -112,7 +107,7 @@ public final class CoprClient {
      * @return the API version (3)
      */
     public int apiVersion() {
-        return http.get(List.of(""), Map.of()).path("version").asInt();
+        return http.get(Answers.ApiRoot.class, List.of(""), Map.of(), false).version();
     }
 
     /**
@@ -122,7 +117,7 @@ public final class CoprClient {
      */
     public String whoAmI() {
         requireCredentials("GET auth-check");
-        return http.get(List.of("auth-check"), Map.of(), true).path("name").asText();
+        return http.get(Answers.User.class, List.of("auth-check"), Map.of(), true).name();
     }
 
     /**
@@ -131,11 +126,14 @@ public final class CoprClient {
      * @return chroot name → comment, sorted
      */
     public Map<String, String> mockChroots() {
-        JsonNode body = http.get(List.of("mock-chroots", "list"), Map.of());
+        List<String> path = List.of("mock-chroots", "list");
+        Map<String, String> listed = http.bind(http.get(path, Map.of()),
+                mapper.getTypeFactory().constructMapType(TreeMap.class, String.class, String.class), "GET",
+                http.url(path, Map.of()));
         Map<String, String> chroots = new TreeMap<>();
-        body.fields().forEachRemaining(e -> {
-            if (!e.getKey().startsWith("_")) {
-                chroots.put(e.getKey(), e.getValue().asText(""));
+        listed.forEach((name, comment) -> {
+            if (!name.startsWith("_")) {
+                chroots.put(name, comment == null ? "" : comment);
             }
         });
         return chroots;
@@ -150,7 +148,7 @@ public final class CoprClient {
      * @throws CoprApiException 404 when it does not exist
      */
     public CoprProject getProject(String owner, String project) {
-        return read(http.get(List.of("project"), ownerProject(owner, project)), CoprProject.class, "project");
+        return http.get(CoprProject.class, List.of("project"), ownerProject(owner, project), false);
     }
 
     /**
@@ -168,8 +166,8 @@ public final class CoprClient {
         if (edit.isEmpty()) {
             return current;
         }
-        JsonNode edited = http.send("PUT", List.of("project", "edit", spec.owner(), spec.name()), Map.of(), edit);
-        return read(edited, CoprProject.class, "project");
+        List<String> path = List.of("project", "edit", spec.owner(), spec.name());
+        return bind(http.send("PUT", path, Map.of(), edit), CoprProject.class, "PUT", path);
     }
 
     private CoprProject addProject(ProjectSpec spec) {
@@ -177,7 +175,7 @@ public final class CoprClient {
         List<String> path = List.of("project", "add", spec.owner());
         for (int attempt = 1; ; attempt++) {
             try {
-                return read(http.send("POST", path, query, spec.createBody()), CoprProject.class, "project");
+                return bind(http.send("POST", path, query, spec.createBody()), CoprProject.class, "POST", path);
             } catch (CoprApiException e) {
                 // exist_ok=True makes the add idempotent, so an unknown outcome or a creation race may be retried
                 boolean race = e.status() == 400 && e.errorText().contains("already");
@@ -205,17 +203,21 @@ public final class CoprClient {
         Map<String, Object> body = new LinkedHashMap<>(options.toJson(owner, project));
         body.putAll(source.fields());
         List<String> path = List.of("build", "create", source.method());
-        if (source instanceof BuildSource.SrpmUpload) {
+        if (source instanceof BuildSource.SrpmUpload upload) {
             http.send("POST", List.of("build", "check-before-build"), Map.of(), body);
-            return read(http.send("POST", path, Map.of(), multipart(body, (BuildSource.SrpmUpload) source)),
-                    CoprBuild.class, "build");
+            return bind(http.send("POST", path, Map.of(), multipart(body, upload)), CoprBuild.class, "POST", path);
         }
         JsonNode created = http.send("POST", path, Map.of(), body);
-        if (created.has("items")) {
-            // /build/create/url answers with the list wrapper, one build per URL
-            return read(created.path("items").path(0), CoprBuild.class, "build");
+        if (source instanceof BuildSource.SrpmUrl) {
+            // /build/create/url answers with the list wrapper, one build per URL (we send one)
+            List<CoprBuild> builds = items(created, CoprBuild.class, "POST", path);
+            if (builds.isEmpty()) {
+                throw new CoprApiException(new ApiFailure("POST", http.url(path, Map.of()).toString(), 200,
+                        "unexpected answer (Items): no build in 'items'", false), null);
+            }
+            return builds.get(0);
         }
-        return read(created, CoprBuild.class, "build");
+        return bind(created, CoprBuild.class, "POST", path);
     }
 
     private RequestBody multipart(Map<String, Object> body, BuildSource.SrpmUpload upload) {
@@ -242,7 +244,7 @@ public final class CoprClient {
      * @return the build
      */
     public CoprBuild getBuild(long buildId) {
-        return read(http.get(List.of("build", Long.toString(buildId)), Map.of()), CoprBuild.class, "build");
+        return http.get(CoprBuild.class, List.of("build", Long.toString(buildId)), Map.of(), false);
     }
 
     /**
@@ -260,7 +262,8 @@ public final class CoprClient {
         query.put("offset", Integer.toString(offset));
         query.put("order", "id");
         query.put("order_type", "DESC");
-        return readItems(http.get(List.of("build", "list"), query), CoprBuild.class);
+        List<String> path = List.of("build", "list");
+        return items(http.get(path, query), CoprBuild.class, "GET", path);
     }
 
     /**
@@ -270,8 +273,8 @@ public final class CoprClient {
      * @return its chroots
      */
     public List<CoprBuildChroot> buildChroots(long buildId) {
-        return readItems(http.get(List.of("build-chroot", "list"), Map.of("build_id", Long.toString(buildId))),
-                CoprBuildChroot.class);
+        List<String> path = List.of("build-chroot", "list");
+        return items(http.get(path, Map.of("build_id", Long.toString(buildId))), CoprBuildChroot.class, "GET", path);
     }
 
     /**
@@ -295,17 +298,7 @@ public final class CoprClient {
             query.put("project_dirname", projectDirname);
         }
         query.put("additional_fields[]", "url_build_log");
-        JsonNode body = http.get(List.of("monitor"), query);
-        if (!body.path("packages").isArray()) {
-            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
-                    "expected the monitor's packages array, got " + (body.isMissingNode() ? "no body"
-                            : body.path("packages").getNodeType()), false), null);
-        }
-        List<MonitoredPackage> packages = new ArrayList<>();
-        for (JsonNode item : body.path("packages")) {
-            packages.add(read(item, MonitoredPackage.class, "monitor package"));
-        }
-        return packages;
+        return http.get(Answers.Monitor.class, List.of("monitor"), query, false).packages();
     }
 
     /**
@@ -315,8 +308,7 @@ public final class CoprClient {
      * @return its SRPM build's state and result URL
      */
     public SourceChroot sourceChroot(long buildId) {
-        return read(http.get(List.of("build", "source-chroot", Long.toString(buildId)), Map.of()),
-                SourceChroot.class, "source chroot");
+        return http.get(SourceChroot.class, List.of("build", "source-chroot", Long.toString(buildId)), Map.of(), false);
     }
 
     /**
@@ -388,26 +380,15 @@ public final class CoprClient {
         }
     }
 
-    private <T> T read(JsonNode node, Class<T> type, String what) {
-        if (!node.isObject()) {
-            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
-                    "expected a " + what + " JSON object, got " + (node.isMissingNode() ? "no body" : node.getNodeType()),
-                    false), null);
-        }
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new CoprApiException(new ApiFailure("READ", config.coprUrl(), 200,
-                    "unexpected " + what + " JSON: " + e.getMessage(), false), e);
-        }
+    private <T> T bind(JsonNode answer, Class<T> type, String method, List<String> path) {
+        return http.bind(answer, mapper.constructType(type), method, http.url(path, Map.of()));
     }
 
-    private <T> List<T> readItems(JsonNode body, Class<T> type) {
-        List<T> items = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            items.add(read(item, type, type.getSimpleName()));
-        }
-        return items;
+    private <T> List<T> items(JsonNode answer, Class<T> type, String method, List<String> path) {
+        Answers.Items<T> items = http.bind(answer,
+                mapper.getTypeFactory().constructParametricType(Answers.Items.class, type), method,
+                http.url(path, Map.of()));
+        return items.items();
     }
 
     /** Copr's error dialect: {@code {"error": "..."}}. */
@@ -418,7 +399,7 @@ public final class CoprClient {
         }
 
         @Override
-        public ApiException exception(ApiFailure failure, Throwable cause) {
+        public ApiException exception(ApiFailure failure, @CheckForNull Throwable cause) {
             return new CoprApiException(failure, cause);
         }
     }

@@ -128,7 +128,8 @@ public record CoprConfig(String coprUrl, @CheckForNull String login, @CheckForNu
      * @return Basic auth, or none when anonymous
      */
     public HttpAuth auth() {
-        return token == null ? HttpAuth.none() : HttpAuth.basic(login, token);
+        // the constructor makes login and token go together
+        return token == null || login == null ? HttpAuth.none() : HttpAuth.basic(login, token);
     }
 
     @Override

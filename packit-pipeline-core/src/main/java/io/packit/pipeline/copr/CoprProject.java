@@ -29,9 +29,9 @@ import java.util.TreeMap;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CoprProject(
-        @JsonProperty("id") long id,
-        @JsonProperty("name") String name,
-        @JsonProperty("ownername") String ownername,
+        @JsonProperty(value = "id", required = true) long id,
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "ownername", required = true) String ownername,
         @JsonProperty("full_name") String fullName,
         @CheckForNull @JsonProperty("description") String description,
         @CheckForNull @JsonProperty("instructions") String instructions,

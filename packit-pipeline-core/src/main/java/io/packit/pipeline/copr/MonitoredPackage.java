@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MonitoredPackage(
-        @JsonProperty("name") String name,
+        @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("chroots") Map<String, LatestChroot> chroots) {
 
     /** Validates and copies. */
@@ -43,15 +43,15 @@ public record MonitoredPackage(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LatestChroot(
-            @JsonProperty("build_id") long buildId,
-            @JsonProperty("state") String stateName,
+            @JsonProperty(value = "build_id", required = true) long buildId,
+            @JsonProperty(value = "state", required = true) String stateName,
             @CheckForNull @JsonProperty("status") Integer status,
             @CheckForNull @JsonProperty("pkg_version") String pkgVersion,
             @CheckForNull @JsonProperty("url_build_log") String buildLogUrl) {
 
         /** Validates. */
         public LatestChroot {
-            Objects.requireNonNull(stateName, "stateName");
+            Objects.requireNonNull(stateName, "state");
         }
 
         /**

@@ -119,7 +119,7 @@ public record ProjectSpec(String owner, String name, List<String> chroots, @Chec
         return edit;
     }
 
-    private static void putIfSet(Map<String, Object> body, String key, Object value) {
+    private static void putIfSet(Map<String, Object> body, String key, @CheckForNull Object value) {
         if (value != null) {
             body.put(key, value);
         }

@@ -13,12 +13,12 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SourceChroot(
-        @JsonProperty("state") String stateName,
+        @JsonProperty(value = "state", required = true) String stateName,
         @CheckForNull @JsonProperty("result_url") String resultUrl) {
 
     /** Validates. */
     public SourceChroot {
-        Objects.requireNonNull(stateName, "stateName");
+        Objects.requireNonNull(stateName, "state");
     }
 
     /**

@@ -5,4 +5,8 @@
  * {@link io.packit.pipeline.diag.Diagnostics}; callers print all problems of a file at once, sorted by
  * position, in GNU style.
  */
+@DefaultAnnotation(NonNull.class)
 package io.packit.pipeline.diag;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;

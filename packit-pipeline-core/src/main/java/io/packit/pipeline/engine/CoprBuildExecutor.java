@@ -290,8 +290,9 @@ public final class CoprBuildExecutor implements NodeExecutor {
 
     private Progress pollSource(NodeRun run, long buildId) {
         var source = client.sourceChroot(buildId);
-        if (source.resultUrl() != null) {
-            run.addLink("srpm", source.resultUrl());
+        var srpmResults = source.resultUrl();
+        if (srpmResults != null) {
+            run.addLink("srpm", srpmResults);
         }
         var state = source.state();
         if (state == CoprState.SUCCEEDED || state == CoprState.FORKED) {
@@ -320,7 +321,8 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 pending = true;
                 continue;
             }
-            var url = chroot.resultUrl() == null ? "" : chroot.resultUrl();
+            var results = chroot.resultUrl();
+            var url = results == null ? "" : results;
             var outcome = outcome(chroot.state(), url);
             run.reportChroot(name, outcome);
             if (!outcome.state().isTerminal()) {

@@ -59,7 +59,7 @@ public final class Engine {
     /** Asks the running {@link #run()} to cancel everything (thread-safe, returns at once). */
     public void cancel() {
         if (cancelRequested.compareAndSet(false, true)) {
-            signals.add(Signal.CANCEL);
+            signals.add(Cancel.REQUESTED);
         }
     }
 
@@ -154,16 +154,16 @@ public final class Engine {
         }
 
         private void handle(Signal signal) {
-            if (signal == Signal.CANCEL) {
+            if (!(signal instanceof Finished finished)) {
                 return;
             }
-            inFlight.remove(signal.id());
-            if (signal.progress() instanceof Progress.Pending pending) {
-                due.put(signal.id(), clock().now().plus(pending.delay()));
+            inFlight.remove(finished.id());
+            if (finished.progress() instanceof Progress.Pending pending) {
+                due.put(finished.id(), clock().now().plus(pending.delay()));
             } else {
-                due.remove(signal.id());
+                due.remove(finished.id());
             }
-            dirty.addAll(state.dependentsOf(signal.id()));
+            dirty.addAll(state.dependentsOf(finished.id()));
         }
 
         /** Skips blocked nodes (and, transitively, theirs), queues ready ones. */
@@ -217,7 +217,7 @@ public final class Engine {
                     state.finish(id, NodeState.FAILED, String.valueOf(e.getMessage()));
                     progress = Progress.failed(String.valueOf(e.getMessage()));
                 }
-                signals.add(new Signal(id, progress));
+                signals.add(new Finished(id, progress));
             });
         }
 
@@ -242,9 +242,17 @@ public final class Engine {
         }
     }
 
-    /** A finished step, or the cancel request (id and progress null). */
-    private record Signal(NodeId id, Progress progress) {
-        static final Signal CANCEL = new Signal(null, null);
+    /** What wakes the loop: a finished step, or the cancel request. */
+    private sealed interface Signal permits Finished, Cancel {
+    }
+
+    /** A step of node {@code id} finished with {@code progress}. */
+    private record Finished(NodeId id, Progress progress) implements Signal {
+    }
+
+    /** The cancel request. */
+    private enum Cancel implements Signal {
+        REQUESTED
     }
 
     private static final class StepThreads implements java.util.concurrent.ThreadFactory {

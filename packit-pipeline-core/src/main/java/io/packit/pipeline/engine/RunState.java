@@ -1,5 +1,6 @@
 package io.packit.pipeline.engine;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;
@@ -182,6 +183,7 @@ public final class RunState {
     }
 
     /** null: met; empty: not settled; else the root cause of its failure. */
+    @CheckForNull
     private String verdict(Edge edge) {
         var from = statuses.get(edge.from());
         if (!edge.chroot().isEmpty()) {
@@ -201,6 +203,7 @@ public final class RunState {
     }
 
     /** How chroot {@code chroot} of the ended build {@code from} went: null when it succeeded, else the root cause. */
+    @CheckForNull
     private static String endedChrootVerdict(NodeStatus from, String chroot) {
         var outcome = from.chroots().get(chroot);
         if (outcome != null && outcome.state().isTerminal()) {
@@ -212,6 +215,7 @@ public final class RunState {
         return nodeCause(from);
     }
 
+    @CheckForNull
     private static String chrootVerdict(NodeStatus from, String chroot, ChrootOutcome outcome) {
         switch (outcome.state()) {
             case SUCCEEDED:

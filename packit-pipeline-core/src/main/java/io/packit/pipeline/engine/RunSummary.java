@@ -39,11 +39,13 @@ public record RunSummary(RunOutcome outcome, List<NodeStatus> nodes, Map<String,
         for (var status : statuses) {
             packages.computeIfAbsent(status.id().packageName(), name -> new EnumMap<>(NodeState.class))
                     .merge(status.state(), 1, Integer::sum);
-            if (status.startedAt() != null && (first == null || status.startedAt().isBefore(first))) {
-                first = status.startedAt();
+            Instant started = status.startedAt();
+            Instant ended = status.endedAt();
+            if (started != null && (first == null || started.isBefore(first))) {
+                first = started;
             }
-            if (status.endedAt() != null && (last == null || status.endedAt().isAfter(last))) {
-                last = status.endedAt();
+            if (ended != null && (last == null || ended.isAfter(last))) {
+                last = ended;
             }
         }
         var makespan = first == null || last == null ? Duration.ZERO : Duration.between(first, last);
@@ -81,7 +83,8 @@ public record RunSummary(RunOutcome outcome, List<NodeStatus> nodes, Map<String,
                     detail.add(url);
                 }
             });
-            var took = status.elapsed(status.endedAt() == null ? Instant.now() : status.endedAt()).map(RunSummary::format).orElse("-");
+            Instant ended = status.endedAt();
+            var took = status.elapsed(ended == null ? Instant.now() : ended).map(RunSummary::format).orElse("-");
             lines.add(String.format("  %-" + width + "s  %-9s  %7s  %s", status.id(), status.state(), took,
                     String.join("  ", detail)).stripTrailing());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,9 @@ public record StateFile(String configFile, String configDigest, String event, Li
         var bytes = bytes();
         var absolute = path.toAbsolutePath();
         var dir = absolute.getParent();
+        if (dir == null) {
+            throw new IllegalArgumentException("the state file " + path + " needs a directory to live in");
+        }
         try {
             Files.createDirectories(dir);
             var temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
@@ -130,27 +134,29 @@ public record StateFile(String configFile, String configDigest, String event, Li
         }
     }
 
-    private record JsonChroot(String state, String reason, String url) {
+    private record JsonChroot(@CheckForNull String state, @CheckForNull String reason, @CheckForNull String url) {
     }
 
     private record JsonNode(
-            String id,
-            String state,
-            String reason,
-            Map<String, JsonChroot> chroots,
-            Map<String, String> remote,
-            Map<String, String> links,
-            String junit,
-            String startedAt,
-            String endedAt) {
+            @CheckForNull String id,
+            @CheckForNull String state,
+            @CheckForNull String reason,
+            @CheckForNull Map<String, JsonChroot> chroots,
+            @CheckForNull Map<String, String> remote,
+            @CheckForNull Map<String, String> links,
+            @CheckForNull String junit,
+            @CheckForNull String startedAt,
+            @CheckForNull String endedAt) {
         static JsonNode of(NodeStatus status) {
             var chroots = new LinkedHashMap<String, JsonChroot>();
             status.chroots().forEach((name, outcome) ->
                     chroots.put(name, new JsonChroot(outcome.state().key(), outcome.reason(), outcome.url())));
+            Instant started = status.startedAt();
+            Instant ended = status.endedAt();
             return new JsonNode(status.id().toString(), status.state().key(), status.reason(), chroots,
                     status.remote(), status.links(), status.junit(),
-                    status.startedAt() == null ? null : status.startedAt().toString(),
-                    status.endedAt() == null ? null : status.endedAt().toString());
+                    started == null ? null : started.toString(),
+                    ended == null ? null : ended.toString());
         }
 
         NodeStatus toStatus(Path path) {
@@ -160,7 +166,8 @@ public record StateFile(String configFile, String configDigest, String event, Li
                     chroots.forEach((name, outcome) -> chrootOutcomes.put(name, new ChrootOutcome(
                             state(outcome.state()), text(outcome.reason()), text(outcome.url()))));
                 }
-                return new NodeStatus(NodeId.parse(id), state(state), text(reason), chrootOutcomes,
+                return new NodeStatus(NodeId.parse(Objects.requireNonNull(id, "id")), state(state), text(reason),
+                        chrootOutcomes,
                         remote == null ? Map.of() : remote, links == null ? Map.of() : links, text(junit),
                         startedAt == null ? null : Instant.parse(startedAt),
                         endedAt == null ? null : Instant.parse(endedAt));
@@ -169,11 +176,14 @@ public record StateFile(String configFile, String configDigest, String event, Li
             }
         }
 
-        private static NodeState state(String key) {
-            return NodeState.valueOf(Objects.requireNonNull(key, "state").toUpperCase(java.util.Locale.ROOT));
+        private static NodeState state(@CheckForNull String key) {
+            if (key == null) {
+                throw new IllegalArgumentException("no state");
+            }
+            return NodeState.valueOf(key.toUpperCase(java.util.Locale.ROOT));
         }
 
-        private static String text(String value) {
+        private static String text(@CheckForNull String value) {
             return value == null ? "" : value;
         }
     }

@@ -12,83 +12,79 @@ import io.packit.pipeline.config.SyncFromDownstreamJob;
 import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.UpstreamKojiBuildJob;
 import io.packit.pipeline.config.VmImageBuildJob;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * What each job type makes of one package's job: the one place that decides it, with one case per type of the
- * sealed {@link JobConfig}, so a new job type does not compile until it is planned. Builds are made at once;
- * every other job is queued on {@code later}, to be made once the package's builds are known.
+ * sealed {@link JobConfig}, so a new job type does not compile until it is planned. Builds are made at once; every
+ * other job answers the step that makes its nodes, to be run once the package's builds are known.
  */
-final class JobNodes implements JobConfig.Visitor<Void> {
+final class JobNodes implements JobConfig.Visitor<Runnable> {
+    /** The step of a job that makes nothing later. */
+    private static final Runnable NOTHING = () -> { };
+
     private final PackagePlanning pkg;
     private final JobView view;
-    private final List<Runnable> later;
 
-    JobNodes(PackagePlanning pkg, JobView view, List<Runnable> later) {
+    JobNodes(PackagePlanning pkg, JobView view) {
         this.pkg = Objects.requireNonNull(pkg, "pkg");
         this.view = Objects.requireNonNull(view, "view");
-        this.later = Objects.requireNonNull(later, "later");
     }
 
     @Override
-    public Void coprBuild(CoprBuildJob job) {
+    public Runnable coprBuild(CoprBuildJob job) {
         pkg.build(view);
-        return null;
+        return NOTHING;
     }
 
     @Override
-    public Void tests(TestsJob job) {
-        later.add(() -> pkg.tests(job, view));
-        return null;
+    public Runnable tests(TestsJob job) {
+        return () -> pkg.tests(job, view);
     }
 
     @Override
-    public Void upstreamKojiBuild(UpstreamKojiBuildJob job) {
+    public Runnable upstreamKojiBuild(UpstreamKojiBuildJob job) {
         return single(NodeKind.UPSTREAM_KOJI_BUILD);
     }
 
     @Override
-    public Void vmImageBuild(VmImageBuildJob job) {
+    public Runnable vmImageBuild(VmImageBuildJob job) {
         return single(NodeKind.VM_IMAGE_BUILD);
     }
 
     @Override
-    public Void proposeDownstream(ProposeDownstreamJob job) {
+    public Runnable proposeDownstream(ProposeDownstreamJob job) {
         return single(NodeKind.PROPOSE_DOWNSTREAM);
     }
 
     @Override
-    public Void pullFromUpstream(PullFromUpstreamJob job) {
+    public Runnable pullFromUpstream(PullFromUpstreamJob job) {
         return single(NodeKind.PULL_FROM_UPSTREAM);
     }
 
     @Override
-    public Void kojiBuild(KojiBuildJob job) {
-        later.add(() -> pkg.kojiBuild(view));
-        return null;
+    public Runnable kojiBuild(KojiBuildJob job) {
+        return () -> pkg.kojiBuild(view);
     }
 
     @Override
-    public Void bodhiUpdate(BodhiUpdateJob job) {
-        later.add(() -> pkg.bodhiUpdate(view));
-        return null;
+    public Runnable bodhiUpdate(BodhiUpdateJob job) {
+        return () -> pkg.bodhiUpdate(view);
     }
 
     /** No pipeline work: the dist-git to upstream sync is Packit's command line's. */
     @Override
-    public Void syncFromDownstream(SyncFromDownstreamJob job) {
-        return null;
+    public Runnable syncFromDownstream(SyncFromDownstreamJob job) {
+        return NOTHING;
     }
 
     /** No pipeline work: Packit's service makes these for Koji tag events. */
     @Override
-    public Void kojiBuildTag(KojiBuildTagJob job) {
-        return null;
+    public Runnable kojiBuildTag(KojiBuildTagJob job) {
+        return NOTHING;
     }
 
-    private Void single(NodeKind kind) {
-        later.add(() -> pkg.single(view, kind));
-        return null;
+    private Runnable single(NodeKind kind) {
+        return () -> pkg.single(view, kind);
     }
 }

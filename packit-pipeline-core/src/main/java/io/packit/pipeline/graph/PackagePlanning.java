@@ -44,7 +44,7 @@ final class PackagePlanning {
     void plan(List<JobView> views) {
         var later = new ArrayList<Runnable>();
         for (var view : views) {
-            view.job().accept(new JobNodes(this, view, later));
+            later.add(view.job().accept(new JobNodes(this, view)));
         }
         later.forEach(Runnable::run);
         // Bodhi updates are made from Koji builds: with both for the same trigger, the update waits for the build.

@@ -1,5 +1,6 @@
 package io.packit.pipeline.graph;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Diagnostics;
@@ -37,14 +38,15 @@ final class TestNodes {
             if (choice.failed()) {
                 return;
             }
-            if (choice.build() == null) {
+            var chosen = choice.build();
+            if (chosen == null) {
                 testChroots = builds.chrootsOf(view);
                 build = builds.add(view, pkg.safeName(), pkg.labels().implicitBuild().get(view), true, pkg.affected(),
                         testChroots);
                 buildChroots = testChroots;
                 buildView = view;
             } else {
-                buildView = choice.build();
+                buildView = chosen;
                 build = pkg.buildIds().get(buildView);
                 buildChroots = builds.chrootsOf(buildView);
                 if (testChroots.isEmpty()) {
@@ -94,7 +96,7 @@ final class TestNodes {
     }
 
     /** Which copr_build job a tests job uses; {@code build} null and not failed: none exists, build implicitly. */
-    private record BuildChoice(JobView build, boolean failed) {
+    private record BuildChoice(@CheckForNull JobView build, boolean failed) {
         static final BuildChoice IMPLICIT = new BuildChoice(null, false);
         static final BuildChoice FAILED = new BuildChoice(null, true);
     }

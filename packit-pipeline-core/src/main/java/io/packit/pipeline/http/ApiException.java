@@ -1,5 +1,6 @@
 package io.packit.pipeline.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public class ApiException extends RuntimeException {
      * @param failure what failed
      * @param cause the I/O error or parse error, may be null
      */
-    public ApiException(ApiFailure failure, Throwable cause) {
+    public ApiException(ApiFailure failure, @CheckForNull Throwable cause) {
         super(message(failure), cause);
         this.method = failure.method();
         this.url = failure.url();

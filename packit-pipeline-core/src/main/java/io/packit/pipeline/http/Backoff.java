@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with jitter: attempt n waits {@code min(max, initial * multiplier^n)}, then a random part of
- * it (up to {@code jitter}, a fraction in [0, 1]) is taken away so that many clients do not poll in step.
+ * Exponential backoff with jitter between the polls of a {@link PollSchedule}: poll n waits
+ * {@code min(max, initial * multiplier^n)}, then a random part of it (up to {@code jitter}, a fraction in [0, 1]) is
+ * taken away so that many clients do not poll in step, and never more than the ceiling, which bounds how late a
+ * change is seen. Retries of failed requests do not use it: their backoff is Failsafe's ({@link RetryPolicy}).
  *
  * @param initial the first delay
  * @param max the largest delay

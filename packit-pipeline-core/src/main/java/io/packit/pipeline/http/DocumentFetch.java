@@ -1,10 +1,10 @@
 package io.packit.pipeline.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,29 +19,26 @@ import okio.BufferedSource;
  */
 public final class DocumentFetch {
     private final OkHttpClient client;
-    private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
+    private final dev.failsafe.RetryPolicy<Response> reads;
+    private final RetriedCall call;
     private final ServiceErrors errors;
-    private final RandomGenerator random;
     private final long maxBytes;
 
     /**
      * Creates the fetcher.
      *
      * @param client the shared OkHttp client
-     * @param retryPolicy retries
-     * @param sleeper the clock for backoff
+     * @param retryPolicy retries (its read policy)
+     * @param sleeper the clock that retries wait on
      * @param errors the service's error dialect
-     * @param random the jitter source
      * @param maxBytes the largest document accepted
      */
     public DocumentFetch(OkHttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, ServiceErrors errors,
-            RandomGenerator random, long maxBytes) {
+            long maxBytes) {
         this.client = Objects.requireNonNull(client, "client");
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.reads = Objects.requireNonNull(retryPolicy, "retryPolicy").forReads(Objects.requireNonNull(sleeper, "sleeper"));
+        this.call = new RetriedCall(sleeper);
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.random = Objects.requireNonNull(random, "random");
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
         }
@@ -57,8 +54,7 @@ public final class DocumentFetch {
      */
     public String get(HttpUrl url) {
         Request request = new Request.Builder().url(url).get().build();
-        return new RetriedCall(client, retryPolicy, sleeper, random).execute(request,
-                response -> read(request, response),
+        return call.execute(client, request, reads, response -> read(request, response),
                 new RetriedCall.Failures() {
                     @Override
                     public ApiException ofResponse(Response response) throws IOException {
@@ -92,7 +88,7 @@ public final class DocumentFetch {
         return text.replaceAll("\\s+", " ");
     }
 
-    private ApiException failure(Request request, int status, String text, Throwable cause) {
+    private ApiException failure(Request request, int status, String text, @CheckForNull Throwable cause) {
         return errors.exception(new ApiFailure("GET", RedactedUrl.of(request.url()), status, text, false), cause);
     }
 }

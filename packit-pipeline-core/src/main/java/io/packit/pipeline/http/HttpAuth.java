@@ -1,5 +1,6 @@
 package io.packit.pipeline.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -13,10 +14,12 @@ public final class HttpAuth {
     private static final HttpAuth NONE = new HttpAuth("none", null, null);
 
     private final String scheme;
+    @CheckForNull
     private final String login;
+    @CheckForNull
     private final Secret secret;
 
-    private HttpAuth(String scheme, String login, Secret secret) {
+    private HttpAuth(String scheme, @CheckForNull String login, @CheckForNull Secret secret) {
         this.scheme = scheme;
         this.login = login;
         this.secret = secret;

@@ -1,20 +1,18 @@
 package io.packit.pipeline.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,7 +25,7 @@ import okhttp3.ResponseBody;
  * JSON over HTTP for one service: an injected {@link OkHttpClient}, a base URL, Jackson, credentials, a retry policy
  * and a clock. {@link #get} is idempotent and retried on connect errors, timeouts, 5xx and 429 (honouring
  * {@code Retry-After}); {@link #send} (POST/PUT/DELETE) is repeated only when the connection was never made, so a
- * request that may have reached the server is never sent twice. Every failure becomes the service's
+ * request that may have reached the server is never sent twice (the two Failsafe policies of {@link RetryPolicy}). Every failure becomes the service's
  * {@link ApiException}, with the URL redacted and the credential kept out of the message.
  */
 public final class JsonHttp {
@@ -41,10 +39,10 @@ public final class JsonHttp {
     private final HttpUrl baseUrl;
     private final ObjectMapper mapper;
     private final HttpAuth auth;
-    private final RetryPolicy retryPolicy;
-    private final Sleeper sleeper;
     private final ServiceErrors errors;
-    private final RandomGenerator random;
+    private final RetriedCall call;
+    private final dev.failsafe.RetryPolicy<Response> reads;
+    private final dev.failsafe.RetryPolicy<Response> writes;
 
     /**
      * Creates the caller.
@@ -53,23 +51,22 @@ public final class JsonHttp {
      * @param baseUrl the URL that request paths are appended to, e.g. {@code https://copr.example/api_3/}
      * @param mapper the JSON mapper
      * @param auth credentials for {@link #send} and authenticated GETs
-     * @param retryPolicy retries for idempotent requests
-     * @param sleeper the clock for backoff
+     * @param retryPolicy retries of reads, and of writes that never reached the server
+     * @param sleeper the clock that retries wait on
      * @param errors the service's error dialect
-     * @param random the jitter source
      */
     public JsonHttp(OkHttpClient client, HttpUrl baseUrl, ObjectMapper mapper, HttpAuth auth, RetryPolicy retryPolicy,
-            Sleeper sleeper, ServiceErrors errors, RandomGenerator random) {
+            Sleeper sleeper, ServiceErrors errors) {
         this.client = Objects.requireNonNull(client, "client");
         // OkHttp silently repeats a request on a stale pooled connection; never for requests that change state
         this.noSilentRetryClient = client.newBuilder().retryOnConnectionFailure(false).build();
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.auth = Objects.requireNonNull(auth, "auth");
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.random = Objects.requireNonNull(random, "random");
+        this.call = new RetriedCall(Objects.requireNonNull(sleeper, "sleeper"));
+        this.reads = Objects.requireNonNull(retryPolicy, "retryPolicy").forReads(sleeper);
+        this.writes = retryPolicy.forWrites();
     }
 
     /**
@@ -107,6 +104,53 @@ public final class JsonHttp {
     }
 
     /**
+     * GET, retried per the policy, with the answer bound to a record.
+     *
+     * @param type the record the answer is bound to
+     * @param segments path segments
+     * @param query query parameters
+     * @param authenticated whether to send credentials
+     * @param <T> the record type
+     * @return the bound answer
+     * @throws ApiException when the last attempt failed, or the answer does not fit {@code type}
+     */
+    public <T> T get(Class<T> type, List<String> segments, Map<String, String> query, boolean authenticated) {
+        return bind(get(segments, query, authenticated), mapper.constructType(type), "GET", url(segments, query));
+    }
+
+    /**
+     * Binds a JSON answer to a record: the one place where a missing, null or mistyped field of an answer fails,
+     * naming the field, e.g. {@code GET https://copr.example/api_3/build/5 → HTTP 200: "unexpected answer
+     * (CoprBuild): missing field 'state'"}.
+     *
+     * @param answer the parsed answer
+     * @param type the record (or parameterised type) to bind to
+     * @param method the HTTP method of the call, for the message
+     * @param url the URL of the call, for the message (redacted)
+     * @param <T> the type
+     * @return the bound value
+     * @throws ApiException when the answer does not fit {@code type}
+     */
+    public <T> T bind(JsonNode answer, JavaType type, String method, HttpUrl url) {
+        String what = type.getRawClass().getSimpleName();
+        if (!answer.isObject()) {
+            throw unexpected(method, url, what, "expected a JSON object, got "
+                    + (answer.isMissingNode() ? "no body" : answer.getNodeType().toString().toLowerCase(Locale.ROOT)),
+                    null);
+        }
+        try {
+            return mapper.readerFor(type).readValue(answer);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unexpected(method, url, what, BindingProblem.describe(e), e);
+        }
+    }
+
+    private ApiException unexpected(String method, HttpUrl url, String what, String problem, @CheckForNull Throwable cause) {
+        return errors.exception(new ApiFailure(method, RedactedUrl.of(url), 200,
+                clean("unexpected answer (" + what + "): " + problem), false), cause);
+    }
+
+    /**
      * GET without credentials, retried per the policy.
      *
      * @param segments path segments
@@ -129,24 +173,7 @@ public final class JsonHttp {
      */
     public JsonNode get(List<String> segments, Map<String, String> query, boolean authenticated) {
         Request request = request(url(segments, query), "GET", null, authenticated);
-        return new RetriedCall(client, retryPolicy, sleeper, random).execute(request,
-                response -> parse(request, response),
-                new RetriedCall.Failures() {
-                    @Override
-                    public ApiException ofResponse(Response response) throws IOException {
-                        return httpFailure(request, response, false);
-                    }
-
-                    @Override
-                    public ApiException ofIo(IOException e) {
-                        return ioFailure(request, e, false);
-                    }
-
-                    @Override
-                    public ApiException ofInterrupt(InterruptedException e) {
-                        return interrupted(request, e);
-                    }
-                });
+        return call.execute(client, request, reads, response -> parse(request, response), failures(request, false));
     }
 
     /**
@@ -161,7 +188,7 @@ public final class JsonHttp {
      * @return the parsed body
      * @throws ApiException on failure
      */
-    public JsonNode send(String method, List<String> segments, Map<String, String> query, Object body) {
+    public JsonNode send(String method, List<String> segments, Map<String, String> query, @CheckForNull Object body) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body == null ? Map.of() : body);
@@ -182,55 +209,42 @@ public final class JsonHttp {
      * @return the parsed body
      * @throws ApiException on failure
      */
-    public JsonNode send(String method, List<String> segments, Map<String, String> query, RequestBody body) {
+    public JsonNode send(String method, List<String> segments, Map<String, String> query,
+            @CheckForNull RequestBody body) {
         RequestBody content = body == null ? RequestBody.create(new byte[0], null) : body;
         Request request = request(url(segments, query), method, content, true);
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            try (Response response = noSilentRetryClient.newCall(request).execute()) {
-                if (response.isSuccessful()) {
-                    return parse(request, response);
-                }
-                throw httpFailure(request, response, false);
-            } catch (ConnectException | UnknownHostException | NoRouteToHostException neverSent) {
-                // no connection was made, so the server cannot have seen the request
-                if (attempt >= retryPolicy.maxAttempts()) {
-                    throw ioFailure(request, neverSent, false);
-                }
-            } catch (IOException mayHaveBeenSent) {
-                throw ioFailure(request, mayHaveBeenSent, true);
-            }
-            pause(request, backoff(attempt, null));
-        }
+        return call.execute(noSilentRetryClient, request, writes, response -> parse(request, response),
+                failures(request, true));
     }
 
-    private Request request(HttpUrl url, String method, RequestBody body, boolean authenticated) {
+    /** What went wrong, in the service's words; a write's I/O failure after connecting leaves its outcome unknown. */
+    private RetriedCall.Failures failures(Request request, boolean write) {
+        return new RetriedCall.Failures() {
+            @Override
+            public ApiException ofResponse(Response response) throws IOException {
+                return httpFailure(request, response);
+            }
+
+            @Override
+            public ApiException ofIo(IOException e) {
+                return ioFailure(request, e, write && !RetryPolicy.isNeverSent(e));
+            }
+
+            @Override
+            public ApiException ofInterrupt(InterruptedException e) {
+                return errors.exception(new ApiFailure(request.method(), RedactedUrl.of(request.url()),
+                        ApiException.NO_RESPONSE, "interrupted while waiting to retry", false), e);
+            }
+        };
+    }
+
+    private Request request(HttpUrl url, String method, @CheckForNull RequestBody body, boolean authenticated) {
         Request.Builder request = new Request.Builder().url(url).method(method, body)
                 .header("Accept", "application/json");
         if (authenticated) {
             auth.headerValue().ifPresent(value -> request.header("Authorization", value));
         }
         return request.build();
-    }
-
-    private Duration backoff(int attempt, Duration retryAfter) {
-        Duration delay = retryPolicy.backoff().delay(attempt - 1, random);
-        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
-    }
-
-    private void pause(Request request, Duration delay) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(request, e);
-        }
-    }
-
-    private ApiException interrupted(Request request, InterruptedException e) {
-        return errors.exception(new ApiFailure(request.method(), RedactedUrl.of(request.url()),
-                ApiException.NO_RESPONSE, "interrupted while waiting to retry", false), e);
     }
 
     private JsonNode parse(Request request, Response response) throws IOException {
@@ -247,7 +261,7 @@ public final class JsonHttp {
         }
     }
 
-    private ApiException httpFailure(Request request, Response response, boolean outcomeUnknown) throws IOException {
+    private ApiException httpFailure(Request request, Response response) throws IOException {
         String text = response.body().string();
         String errorText;
         try {
@@ -257,7 +271,7 @@ public final class JsonHttp {
             errorText = text;
         }
         return errors.exception(new ApiFailure(request.method(), RedactedUrl.of(request.url()), response.code(),
-                clean(errorText), outcomeUnknown), null);
+                clean(errorText), false), null);
     }
 
     private ApiException ioFailure(Request request, IOException e, boolean outcomeUnknown) {

@@ -9,6 +9,12 @@ import java.util.random.RandomGenerator;
  * How a wait loop polls: backoff with jitter between polls, a deadline, and a hard cap on the HTTP calls it may
  * make. {@link #start} gives the mutable {@link Polling} of one wait.
  *
+ * <p>This is not a Failsafe retry policy, although it looks like one: a poll that sees "still running" has not
+ * failed, the backoff starts again from its first delay whenever something changed ({@link Polling#resetBackoff}),
+ * one poll may count several HTTP calls against the cap, and the deadline is on the injected clock
+ * ({@link Sleeper}), whereas Failsafe measures {@code maxDuration} with {@code System.nanoTime} and cannot rewind its
+ * backoff within one execution.
+ *
  * @param backoff delays between polls (grows from {@code initial} to {@code max})
  * @param timeout the overall deadline, measured from {@link #start}
  * @param maxCalls the most HTTP calls the wait may make, at least 1

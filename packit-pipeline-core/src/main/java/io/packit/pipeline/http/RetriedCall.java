@@ -1,19 +1,21 @@
 package io.packit.pipeline.http;
 
+import dev.failsafe.Execution;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Runs an idempotent request under a {@link RetryPolicy}: connect errors, timeouts and retryable statuses (5xx, 429)
- * are tried again after a backoff with jitter, or after the server's {@code Retry-After} when that is longer (a
- * {@code Retry-After} beyond the policy's maximum ends the call). The one retry loop of {@link JsonHttp} and
- * {@link DocumentFetch}.
+ * Runs one request under a Failsafe retry policy ({@link RetryPolicy#forReads} or {@link RetryPolicy#forWrites}):
+ * Failsafe decides after each attempt whether to try again and how long to wait (backoff with jitter); the wait is
+ * never shorter than the server's {@code Retry-After}, and it happens on the injected {@link Sleeper}, so tests and
+ * benchmarks run retries on a virtual clock. (Failsafe's own executors, and failsafe-okhttp's {@code FailsafeCall},
+ * wait with {@code Thread.sleep}, which is why the loop is here and only the decisions are Failsafe's.) The one
+ * retry loop of {@link JsonHttp} and {@link DocumentFetch}.
  */
 final class RetriedCall {
     /** Reads a successful response. */
@@ -26,53 +28,47 @@ final class RetriedCall {
         /** An unsuccessful response; may read its body. */
         ApiException ofResponse(Response response) throws IOException;
 
-        /** No response: connect error, timeout, dropped connection. */
+        /** No (complete) response: connect error, timeout, dropped connection. */
         ApiException ofIo(IOException e);
 
         /** Interrupted while waiting to try again. */
         ApiException ofInterrupt(InterruptedException e);
     }
 
-    private final OkHttpClient client;
-    private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
-    private final RandomGenerator random;
 
-    RetriedCall(OkHttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, RandomGenerator random) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    RetriedCall(Sleeper sleeper) {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Executes {@code request} until it succeeds or the policy gives up; the last failure is thrown. */
-    <T> T execute(Request request, Reader<T> reader, Failures failures) {
-        int attempt = 0;
+    /**
+     * Executes {@code request} until it succeeds or the policy ends the call; then the last failure is thrown.
+     * Reading a successful response is part of its attempt: an I/O failure while reading counts like one while
+     * sending.
+     */
+    <T> T execute(OkHttpClient client, Request request, dev.failsafe.RetryPolicy<Response> policy, Reader<T> reader,
+            Failures failures) {
+        Execution<Response> execution = Execution.of(policy);
         while (true) {
-            attempt++;
-            boolean last = attempt >= retryPolicy.maxAttempts();
-            Duration retryAfter = null;
+            Optional<Duration> retryAfter = Optional.empty();
             try (Response response = client.newCall(request).execute()) {
                 if (response.isSuccessful()) {
                     return reader.read(response);
                 }
-                ApiException failure = failures.ofResponse(response);
-                if (last || !retryPolicy.isRetryable(response.code())) {
-                    throw failure;
+                execution.recordResult(response);
+                if (execution.isComplete()) {
+                    throw failure(response, failures);
                 }
-                Optional<Duration> asked = RetryPolicy.parseRetryAfter(response.header("Retry-After"), sleeper.now());
-                if (asked.isPresent() && asked.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                    throw failure;
-                }
-                retryAfter = asked.orElse(null);
+                retryAfter = RetryPolicy.retryAfter(response, sleeper);
             } catch (IOException e) {
-                if (last) {
+                execution.recordException(e);
+                if (execution.isComplete()) {
                     throw failures.ofIo(e);
                 }
             }
-            Duration delay = retryPolicy.backoff().delay(attempt - 1, random);
-            if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-                delay = retryAfter;
+            Duration delay = execution.getDelay();
+            if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+                delay = retryAfter.get();
             }
             try {
                 sleeper.sleep(delay);
@@ -80,6 +76,14 @@ final class RetriedCall {
                 Thread.currentThread().interrupt();
                 throw failures.ofInterrupt(e);
             }
+        }
+    }
+
+    private static ApiException failure(Response response, Failures failures) {
+        try {
+            return failures.ofResponse(response);
+        } catch (IOException unreadable) {
+            return failures.ofIo(unreadable);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.packit.pipeline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 /**
  * The dialect of one service's failures: where its error text is in an error body, and which exception type
@@ -23,7 +24,7 @@ public interface ServiceErrors {
      * @param cause the underlying error, may be null
      * @return the exception to throw
      */
-    ApiException exception(ApiFailure failure, Throwable cause);
+    ApiException exception(ApiFailure failure, @CheckForNull Throwable cause);
 
     /**
      * A generic dialect: {@code error}, then {@code message}, thrown as plain {@link ApiException}.
@@ -41,7 +42,7 @@ public interface ServiceErrors {
             }
 
             @Override
-            public ApiException exception(ApiFailure failure, Throwable cause) {
+            public ApiException exception(ApiFailure failure, @CheckForNull Throwable cause) {
                 return new ApiException(failure, cause);
             }
         };

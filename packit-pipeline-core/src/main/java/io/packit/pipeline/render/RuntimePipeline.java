@@ -3,6 +3,7 @@ package io.packit.pipeline.render;
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.ReleaseTable;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.Plan;
@@ -42,9 +43,25 @@ public final class RuntimePipeline {
      * @throws io.packit.pipeline.diag.InvalidInputException with every problem when the config is invalid
      */
     public static PackitConfig load(String file, byte[] content, String repositoryName) {
+        return load(file, content, repositoryName, ReleaseTable.bundled());
+    }
+
+    /**
+     * Loads {@code content}, resolving target aliases against {@code releases} (for instance Bodhi's, from
+     * {@code io.packit.pipeline.bodhi.ReleaseTableSource#resolve}).
+     *
+     * @param file           the config's path in the repository, used in every problem
+     * @param repositoryName the repository's name, Packit's default package name of a single-package config; empty
+     *                       when unknown
+     * @param releases       the release table target aliases resolve against
+     * @throws io.packit.pipeline.diag.InvalidInputException with every problem when the config is invalid
+     */
+    public static PackitConfig load(String file, byte[] content, String repositoryName, ReleaseTable releases) {
         Objects.requireNonNull(repositoryName, "repositoryName");
-        var options = repositoryName.isEmpty() ? LoadOptions.defaults()
-                : LoadOptions.defaults().withRepositoryName(repositoryName);
+        var options = LoadOptions.defaults().withReleaseTable(releases);
+        if (!repositoryName.isEmpty()) {
+            options = options.withRepositoryName(repositoryName);
+        }
         return new PackitConfigLoader(options).load(file, content).configOrThrow();
     }
 

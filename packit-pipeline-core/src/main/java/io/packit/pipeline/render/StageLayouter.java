@@ -1,5 +1,6 @@
 package io.packit.pipeline.render;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
@@ -93,7 +94,7 @@ final class StageLayouter {
         return edge.chroot().isEmpty() || byId.get(edge.from()).chroots().equals(List.of(edge.chroot()));
     }
 
-    private StageSpec nodeStage(Node node, Edge chainEdge) {
+    private StageSpec nodeStage(Node node, @CheckForNull Edge chainEdge) {
         var needs = new LinkedHashSet<String>();
         for (var edge : in.getOrDefault(node.id(), List.of())) {
             if (edge != chainEdge) {

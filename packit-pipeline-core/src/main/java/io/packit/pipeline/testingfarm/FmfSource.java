@@ -40,7 +40,7 @@ public record FmfSource(
 
     /** The same source with the fmf root at {@code path}. */
     public FmfSource withPath(@CheckForNull String path) {
-        return new FmfSource(url, ref, path, plan, mergeSha);
+        return new FmfSource(url, ref, normalisePath(path), plan, mergeSha);
     }
 
     /** The ref, when one is sent. */

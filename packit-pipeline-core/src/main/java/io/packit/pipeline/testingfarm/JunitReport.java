@@ -86,8 +86,9 @@ public record JunitReport(List<JunitSuite> suites) {
         }
         xml.writeAttribute("classname", clean(testCase.className()));
         xml.writeAttribute("name", clean(testCase.name()));
-        if (testCase.seconds() != null) {
-            xml.writeAttribute("time", seconds(testCase.seconds()));
+        var time = testCase.seconds();
+        if (time != null) {
+            xml.writeAttribute("time", seconds(time));
         }
         if (empty) {
             return;
@@ -100,8 +101,9 @@ public record JunitReport(List<JunitSuite> suites) {
                 default -> "skipped";
             });
             xml.writeAttribute("message", clean(Objects.requireNonNull(testCase.message(), "message")));
-            if (testCase.type() != null && testCase.outcome() != JunitCase.Outcome.SKIPPED) {
-                xml.writeAttribute("type", clean(testCase.type()));
+            var type = testCase.type();
+            if (type != null && testCase.outcome() != JunitCase.Outcome.SKIPPED) {
+                xml.writeAttribute("type", clean(type));
             }
         }
         if (!testCase.systemOut().isEmpty()) {

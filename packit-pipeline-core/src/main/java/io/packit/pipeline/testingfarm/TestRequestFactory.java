@@ -50,8 +50,9 @@ public final class TestRequestFactory {
     /** The test targets of {@code spec}, in order: one per distro, all with the chroot's arch. */
     public List<TestTarget> targets(TestRequestSpec spec) {
         TestTarget chroot = TestTarget.parse(spec.chroot());
-        if (spec.compose() != null) {
-            return List.of(new TestTarget(spec.compose().toLowerCase(Locale.ROOT), chroot.arch()));
+        String compose = spec.compose();
+        if (compose != null) {
+            return List.of(new TestTarget(compose.toLowerCase(Locale.ROOT), chroot.arch()));
         }
         if (spec.distros().isEmpty()) {
             return List.of(new TestTarget(spec.ranch().testDistro(chroot.distro()), chroot.arch()));

@@ -1,5 +1,6 @@
 package io.packit.pipeline.testingfarm;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.http.ApiException;
 import io.packit.pipeline.http.ApiFailure;
 
@@ -11,7 +12,7 @@ public class TestingFarmApiException extends ApiException {
     private static final long serialVersionUID = 1L;
 
     /** Wraps one failed exchange. */
-    public TestingFarmApiException(ApiFailure failure, Throwable cause) {
+    public TestingFarmApiException(ApiFailure failure, @CheckForNull Throwable cause) {
         super(failure, cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.packit.pipeline.testingfarm;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -17,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -48,19 +47,18 @@ public final class TestingFarmClient {
      * A client of the API at {@code apiUrl} (with or without the {@code /v0.1} suffix) authenticating with
      * {@code apiKey}, retrying reads per {@code retryPolicy}, waiting with {@code sleeper}.
      */
-    public TestingFarmClient(OkHttpClient client, HttpUrl apiUrl, Secret apiKey, RetryPolicy retryPolicy, Sleeper sleeper,
-            RandomGenerator random) {
+    public TestingFarmClient(OkHttpClient client, HttpUrl apiUrl, Secret apiKey, RetryPolicy retryPolicy, Sleeper sleeper) {
         Objects.requireNonNull(client, "client");
         this.apiUrl = versioned(Objects.requireNonNull(apiUrl, "apiUrl"));
         var errors = new TestingFarmErrors();
         this.http = new JsonHttp(client, this.apiUrl, new ObjectMapper(), HttpAuth.bearer(Objects.requireNonNull(apiKey, "apiKey")),
-                retryPolicy, sleeper, errors, random);
-        this.documents = new DocumentFetch(client, retryPolicy, sleeper, errors, random, MAX_XUNIT_BYTES);
+                retryPolicy, sleeper, errors);
+        this.documents = new DocumentFetch(client, retryPolicy, sleeper, errors, MAX_XUNIT_BYTES);
     }
 
     /** A client with the standard retry policy and the system clock. */
     public static TestingFarmClient create(OkHttpClient client, HttpUrl apiUrl, Secret apiKey) {
-        return new TestingFarmClient(client, apiUrl, apiKey, RetryPolicy.standard(), Sleeper.system(), new SplittableRandom());
+        return new TestingFarmClient(client, apiUrl, apiKey, RetryPolicy.standard(), Sleeper.system());
     }
 
     /**
@@ -113,19 +111,20 @@ public final class TestingFarmClient {
      * @throws TestingFarmApiException when Testing Farm refuses it (400 with its validation errors, 401, …)
      */
     public String submit(TestRequest request) {
-        JsonNode answer = http.send("POST", List.of("requests"), Map.of(), request.payload());
-        JsonNode id = answer.get("id");
-        if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            throw malformed("POST", http.url(List.of("requests"), Map.of()), "the answer has no request id");
+        List<String> path = List.of("requests");
+        JsonNode answer = http.send("POST", path, Map.of(), request.payload());
+        String id = http.<Answers.Submitted>bind(answer, type(Answers.Submitted.class), "POST", http.url(path, Map.of()))
+                .id();
+        if (id.isBlank()) {
+            throw malformed("POST", http.url(path, Map.of()), "unexpected answer (Submitted): blank field 'id'");
         }
-        return id.asText();
+        return id;
     }
 
     /** The request {@code id} as it is now ({@code GET /v0.1/requests/{id}}, anonymous, retried). */
     public RequestStatus status(String id) {
         requireUuid(id);
-        JsonNode body = http.get(List.of("requests", id), Map.of());
-        return parseStatus(id, body);
+        return http.get(Answers.Details.class, List.of("requests", id), Map.of(), false).status();
     }
 
     /**
@@ -149,16 +148,13 @@ public final class TestingFarmClient {
 
     /** The composes {@code ranch} offers ({@code GET /v0.1/composes/{ranch}}). */
     public AvailableComposes composes(Ranch ranch) {
-        JsonNode body = http.get(List.of("composes", ranch.id()), Map.of());
-        var names = new ArrayList<String>();
-        body.path("composes").forEach(compose -> names.add(compose.path("name").asText()));
-        return new AvailableComposes(names);
+        var listed = http.get(Answers.Composes.class, List.of("composes", ranch.id()), Map.of(), false);
+        return new AvailableComposes(listed.composes().stream().map(Answers.Compose::name).toList());
     }
 
     /** The ranch the API key belongs to ({@code GET /v0.1/whoami}); also proves the key works. */
     public Ranch ranch() {
-        JsonNode body = http.get(List.of("whoami"), Map.of(), true);
-        String ranch = body.path("token").path("ranch").asText("");
+        String ranch = http.get(Answers.WhoAmI.class, List.of("whoami"), Map.of(), true).token().ranch();
         try {
             return Ranch.fromId(ranch);
         } catch (IllegalArgumentException e) {
@@ -171,8 +167,9 @@ public final class TestingFarmClient {
      * {@code result.xunit_url}, else {@code <run.artifacts>/results.xml}; empty when there is none (404 or no URL).
      */
     public Optional<String> xunit(RequestStatus status) {
-        if (status.xunit() != null && !status.xunit().isBlank()) {
-            return Optional.of(status.xunit());
+        String inline = status.xunit();
+        if (inline != null && !inline.isBlank()) {
+            return Optional.of(inline);
         }
         for (String url : xunitUrls(status)) {
             HttpUrl parsed = HttpUrl.parse(url);
@@ -199,18 +196,21 @@ public final class TestingFarmClient {
         if (xunit.isEmpty()) {
             return Optional.empty();
         }
-        URI artifacts = status.artifactsUrl() == null ? null : URI.create(status.artifactsUrl());
+        String artifactsUrl = status.artifactsUrl();
+        URI artifacts = artifactsUrl == null ? null : URI.create(artifactsUrl);
         String source = status.xunit() != null ? "request " + status.id() : String.join(" or ", xunitUrls(status));
         return Optional.of(new XunitConverter(compose, arch, artifacts).convert(xunit.get(), source));
     }
 
     private static List<String> xunitUrls(RequestStatus status) {
         var urls = new ArrayList<String>();
-        if (status.xunitUrl() != null && !status.xunitUrl().isBlank()) {
-            urls.add(status.xunitUrl());
+        String xunitUrl = status.xunitUrl();
+        if (xunitUrl != null && !xunitUrl.isBlank()) {
+            urls.add(xunitUrl);
         }
-        if (status.artifactsUrl() != null && !status.artifactsUrl().isBlank()) {
-            String base = status.artifactsUrl().endsWith("/") ? status.artifactsUrl() : status.artifactsUrl() + "/";
+        String artifacts = status.artifactsUrl();
+        if (artifacts != null && !artifacts.isBlank()) {
+            String base = artifacts.endsWith("/") ? artifacts : artifacts + "/";
             if (!urls.contains(base + RESULTS_XML)) {
                 urls.add(base + RESULTS_XML);
             }
@@ -218,30 +218,8 @@ public final class TestingFarmClient {
         return urls;
     }
 
-    static RequestStatus parseStatus(String id, JsonNode body) {
-        JsonNode result = body.path("result");
-        var notes = new ArrayList<String>();
-        body.path("notes").forEach(note -> {
-            String message = text(note.path("message"));
-            if (message != null) {
-                notes.add(message);
-            }
-        });
-        String overall = text(result.path("overall"));
-        return new RequestStatus(
-                Optional.ofNullable(text(body.path("id"))).orElse(id),
-                RequestState.fromWire(Optional.ofNullable(text(body.path("state"))).orElse("unknown")),
-                overall == null ? null : TestResult.fromWire(overall),
-                text(result.path("summary")),
-                text(result.path("xunit")),
-                text(result.path("xunit_url")),
-                text(body.path("run").path("artifacts")),
-                notes);
-    }
-
-    @CheckForNull
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    private JavaType type(Class<?> type) {
+        return http.mapper().constructType(type);
     }
 
     private static void requireUuid(String id) {

@@ -1,6 +1,7 @@
 package io.packit.pipeline.testingfarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.http.ApiException;
 import io.packit.pipeline.http.ApiFailure;
 import io.packit.pipeline.http.ServiceErrors;
@@ -54,7 +55,7 @@ final class TestingFarmErrors implements ServiceErrors {
     }
 
     @Override
-    public ApiException exception(ApiFailure failure, Throwable cause) {
+    public ApiException exception(ApiFailure failure, @CheckForNull Throwable cause) {
         return new TestingFarmApiException(failure, cause);
     }
 }

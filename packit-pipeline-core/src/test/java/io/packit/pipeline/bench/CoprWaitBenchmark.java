@@ -62,7 +62,7 @@ final class CoprWaitBenchmark {
             List<String> chroots = CHROOTS.subList(0, chrootCount);
             fake.seedProject("jdoe", "many", chroots);
             CoprClient client = new CoprClient(http, new CoprConfig(fake.url(), "login", "jdoe",
-                    Secret.of("token-value")), RetryPolicy.standard(), clock, new SplittableRandom(seed + 1));
+                    Secret.of("token-value")), RetryPolicy.standard(), clock);
             List<CoprBuild> submitted = new ArrayList<>();
             Instant t0 = clock.now();
             for (int i = 0; i < buildCount; i++) {

@@ -2,6 +2,7 @@ package io.packit.pipeline.bench;
 
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public class LoaderBenchmark {
     /** Reads the largest corpus file and generates the monorepo. */
     @Setup
     public void setUp() throws IOException {
-        var corpus = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("corpus");
+        var corpus = SharedCorpus.directory();
         try (Stream<Path> files = Files.list(corpus)) {
             var largest = files.filter(path -> path.toString().endsWith(".yaml"))
                     .max(Comparator.comparingLong(LoaderBenchmark::size))

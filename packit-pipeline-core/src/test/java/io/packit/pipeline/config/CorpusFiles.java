@@ -33,7 +33,7 @@ final class CorpusFiles {
     }
 
     static Path directory() {
-        return Path.of(System.getProperty("shared.dir", "../../shared")).resolve("corpus");
+        return SharedCorpus.directory();
     }
 
     /** Every corpus file listed in INDEX.tsv that is present in the folder. */

@@ -27,13 +27,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * anything else and never hangs.
  */
 class LoaderFuzzTest {
-    private static final List<String> CORPUS = CorpusFiles.yamlFiles().stream().map(path -> {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("cannot read corpus file " + path, unreadable);
-        }
-    }).toList();
     private static final List<String> SNIPPETS = List.of(
             "", "~", "null", "[]", "{}", "x", "1", "-1", "true", "yes", "0x1F", "1.5", "\"quoted\"", "'single'",
             "*anchor", "&anchor", "&anchor x", "<<: *anchor", "[a, b]", "{a: b}", "- item", "key: value", ":", "-", "?",
@@ -46,17 +39,33 @@ class LoaderFuzzTest {
         return thread;
     });
 
+    private static List<String> corpus;
+
     private final PackitConfigLoader loader = new PackitConfigLoader();
+
+    /** The corpus texts, read once; skips (fails on CI) without the shared corpus. */
+    private static synchronized List<String> corpus() {
+        if (corpus == null) {
+            corpus = CorpusFiles.yamlFiles().stream().map(path -> {
+                try {
+                    return Files.readString(path, StandardCharsets.UTF_8);
+                } catch (IOException unreadable) {
+                    throw new UncheckedIOException("cannot read corpus file " + path, unreadable);
+                }
+            }).toList();
+        }
+        return corpus;
+    }
 
     @Provide
     Arbitrary<Integer> corpusIndex() {
-        return Arbitraries.integers().between(0, CORPUS.size() - 1);
+        return Arbitraries.integers().between(0, corpus().size() - 1);
     }
 
     @Property(tries = 1500)
     void shouldLoadOrReportPositionedProblemsForMutatedCorpusFiles(
             @ForAll("corpusIndex") int index, @ForAll long seed) throws Exception {
-        var mutated = mutate(CORPUS.get(index), new Random(seed));
+        var mutated = mutate(corpus().get(index), new Random(seed));
 
         var result = loadWithin(mutated, 5);
 

@@ -2,12 +2,6 @@ package io.packit.pipeline.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packit.pipeline.config.BodhiUpdateJob;
-import io.packit.pipeline.config.CoprBuildJob;
-import io.packit.pipeline.config.KojiBuildJob;
-import io.packit.pipeline.config.KojiBuildTagJob;
-import io.packit.pipeline.config.ProposeDownstreamJob;
-import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Problem;
 import io.packit.pipeline.diag.SourcePosition;
 import java.io.IOException;

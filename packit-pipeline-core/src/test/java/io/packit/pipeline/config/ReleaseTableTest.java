@@ -21,8 +21,8 @@ class ReleaseTableTest {
     void shouldWarnOnceTheTableIsOlderThanHalfAYear() {
         assertThat(TABLE.staleness(LocalDate.of(2026, 7, 10)))
                 .contains("the release table releases.txt dated 2026-01-10 is 181 days old: aliases such as fedora-all "
-                        + "may name ended releases and miss new ones; pass --release-table FILE with the current "
-                        + "releases (format in the README)");
+                        + "may name ended releases and miss new ones; pass --release-table FILE written by "
+                        + "'packit-pipeline release-table', or --bodhi-url URL");
     }
 
     @Test

@@ -18,11 +18,10 @@ final class CoprTestbed implements AutoCloseable {
     final FakeCopr fake = new FakeCopr(clock).user("apilogin", TOKEN, "jdoe");
     final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build();
     final CoprConfig config = new CoprConfig(fake.url(), "apilogin", "jdoe", Secret.of(TOKEN));
-    final CoprClient client = new CoprClient(http, config, RetryPolicy.standard(), clock, new SplittableRandom(1));
+    final CoprClient client = new CoprClient(http, config, RetryPolicy.standard(), clock);
 
     CoprClient anonymous() {
-        return new CoprClient(http, CoprConfig.anonymous(fake.url()), RetryPolicy.standard(), clock,
-                new SplittableRandom(2));
+        return new CoprClient(http, CoprConfig.anonymous(fake.url()), RetryPolicy.standard(), clock);
     }
 
     BuildWaiter waiter(Duration timeout) {

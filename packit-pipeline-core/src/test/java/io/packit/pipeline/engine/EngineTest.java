@@ -8,6 +8,8 @@ import io.packit.pipeline.graph.Plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +139,8 @@ class EngineTest {
         }
         var inFlight = new AtomicInteger();
         var peak = new AtomicInteger();
+        // the first three steps wait for each other, so three are in flight at once if the engine allows it
+        var threeAtOnce = new CountDownLatch(3);
         var slow = new NodeExecutor() {
             @Override
             public Progress start(NodeRun run) {
@@ -154,11 +158,8 @@ class EngineTest {
 
             private Progress step(NodeRun run) {
                 peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                threeAtOnce.countDown();
+                await(threeAtOnce);
                 inFlight.decrementAndGet();
                 if (run.id().kind() == NodeKind.COPR_BUILD) {
                     run.reportChroot(F41, ChrootOutcome.of(NodeState.SUCCEEDED));
@@ -211,6 +212,8 @@ class EngineTest {
         var plan = new PlanBuilder().build("A", "build1", F41, F42).tests("A", "tests1", "build1", F41).plan();
         var starts = new AtomicInteger();
         var delayNextStep = new java.util.concurrent.atomic.AtomicBoolean();
+        var holding = new java.util.concurrent.atomic.AtomicBoolean();
+        var buildPollsWhileHeld = new CountDownLatch(5);
         var executor = new NodeExecutor() {
             private final long began = System.nanoTime();
 
@@ -227,6 +230,9 @@ class EngineTest {
             public Progress poll(NodeRun run) {
                 if (run.id().kind() != NodeKind.COPR_BUILD) {
                     return Progress.succeeded();
+                }
+                if (holding.get()) {
+                    buildPollsWhileHeld.countDown();
                 }
                 if (run.status().chroot(F41).isEmpty()) {
                     // the next step dispatched is the test's start: hold it back a while
@@ -248,12 +254,14 @@ class EngineTest {
         var state = new RunState(plan, EngineClock.system(), false);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         // the test's start waits before it runs, as on a busy machine: a window in which the started node is still
-        // WAITING on the board while its build keeps reporting
+        // WAITING on the board while its build keeps reporting (five polls of the build)
         java.util.concurrent.Executor slowPool = task -> {
             boolean delay = delayNextStep.getAndSet(false);
             pool.execute(() -> {
                 if (delay) {
-                    sleep(100);
+                    holding.set(true);
+                    await(buildPollsWhileHeld);
+                    holding.set(false);
                 }
                 task.run();
             });
@@ -270,9 +278,10 @@ class EngineTest {
         assertThat(starts.get()).isEqualTo(1);
     }
 
-    private static void sleep(long millis) {
+    /** Waits for the latch, at most 10 s (a latch that never opens shows as a failed assertion, not a hang). */
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,7 +4,6 @@ import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
 import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.copr.fake.FakeCopr;
-import io.packit.pipeline.http.Backoff;
 import io.packit.pipeline.http.RetryPolicy;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.http.Sleeper;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import okhttp3.OkHttpClient;
 
 /**
@@ -65,13 +63,12 @@ public final class FakeServices implements AutoCloseable {
 
     /** A Copr client logged in as {@code jdoe}, retrying fast. */
     public CoprClient coprClient() {
-        return new CoprClient(http, new CoprConfig(copr.url(), LOGIN, "jdoe", Secret.of(TOKEN)), fastRetries(), clock,
-                new SplittableRandom(1));
+        return new CoprClient(http, new CoprConfig(copr.url(), LOGIN, "jdoe", Secret.of(TOKEN)), fastRetries(), clock);
     }
 
     /** A Testing Farm client with the API key, retrying fast. */
     public TestingFarmClient farmClient() {
-        return new TestingFarmClient(http, farm.apiUrl(), Secret.of(TF_KEY), fastRetries(), clock, new SplittableRandom(2));
+        return new TestingFarmClient(http, farm.apiUrl(), Secret.of(TF_KEY), fastRetries(), clock);
     }
 
     /** Writes a {@code ~/.config/copr} file for the fake into {@code dir}. */
@@ -99,7 +96,7 @@ public final class FakeServices implements AutoCloseable {
     }
 
     private static RetryPolicy fastRetries() {
-        return new RetryPolicy(6, new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 2.0, 0.2), Duration.ofSeconds(2));
+        return new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(200), 0.2, Duration.ofSeconds(2));
     }
 
     private static Path write(Path file, String text) {

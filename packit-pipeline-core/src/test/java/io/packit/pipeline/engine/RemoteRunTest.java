@@ -3,11 +3,11 @@ package io.packit.pipeline.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.copr.fake.BuildPlan;
-import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.http.Sleeper;
+import io.packit.pipeline.http.fake.Fault;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.packit.pipeline.graph;
 
-import io.packit.pipeline.config.CoprSettings;
 import io.packit.pipeline.config.BodhiUpdateJob;
 import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.CoprSettings;
 import io.packit.pipeline.config.JobCommon;
 import io.packit.pipeline.config.JobConfig;
 import io.packit.pipeline.config.KojiBuildJob;
@@ -15,9 +15,9 @@ import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.ProposeDownstreamJob;
 import io.packit.pipeline.config.PullFromUpstreamJob;
 import io.packit.pipeline.config.ReleaseSettings;
+import io.packit.pipeline.config.SyncFromDownstreamJob;
 import io.packit.pipeline.config.TargetOptions;
 import io.packit.pipeline.config.Targets;
-import io.packit.pipeline.config.SyncFromDownstreamJob;
 import io.packit.pipeline.config.TestSettings;
 import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.config.Trigger;

@@ -3,6 +3,7 @@ package io.packit.pipeline.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.SharedCorpus;
 import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.Diagnostics;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every valid config of the shared corpus plans without error for each trigger it uses, and for all at once. */
 class CorpusPlanTest {
     static Path corpus() {
-        return Path.of(System.getProperty("shared.dir", "../../shared")).resolve("corpus");
+        return SharedCorpus.directory();
     }
 
     static Stream<Path> corpusFiles() throws IOException {

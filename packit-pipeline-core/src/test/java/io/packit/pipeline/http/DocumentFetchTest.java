@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -19,7 +18,7 @@ class DocumentFetchTest {
     private final VirtualSleeper sleeper = new VirtualSleeper();
     private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build();
     private final DocumentFetch fetch = new DocumentFetch(client, RetryPolicy.standard(), sleeper, ServiceErrors.generic(),
-            new SplittableRandom(5), 64);
+            64);
 
     @BeforeEach
     void start() throws IOException {

@@ -3,6 +3,8 @@ package io.packit.pipeline.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -49,7 +51,7 @@ class JsonHttpTest {
 
     private JsonHttp http(HttpUrl base, RetryPolicy policy) {
         return new JsonHttp(client, base, new ObjectMapper(), HttpAuth.basic("apilogin", Secret.of(TOKEN)), policy,
-                sleeper, ServiceErrors.generic(), new SplittableRandom(7));
+                sleeper, ServiceErrors.generic());
     }
 
     private static MockResponse json(int code, String body) {
@@ -126,10 +128,56 @@ class JsonHttpTest {
         assertThat(server.getRequestCount()).isEqualTo(4);
         List<Duration> sleeps = sleeper.sleeps();
         assertThat(sleeps).hasSize(3);
-        // 1 s, 2 s, 4 s ceilings with up to 50 % jitter taken off
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(sleeps.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        // 1 s, 2 s, 4 s, each moved by up to 50 % either way (Failsafe's jitter)
+        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
+        assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        assertThat(sleeps.get(2)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    }
+
+    /** A record as the clients bind answers to. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Build(@JsonProperty(value = "id", required = true) long id,
+            @JsonProperty(value = "state", required = true) String state,
+            @JsonProperty("chroots") List<Chroot> chroots) {
+        Build {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** A nested record. */
+    record Chroot(@JsonProperty(value = "name", required = true) String name) {
+    }
+
+    @Test
+    void shouldBindAnAnswerToARecord() {
+        server.enqueue(json(200, "{\"id\": 5, \"state\": \"running\", \"extra\": 1, \"chroots\": [{\"name\": \"f41\"}]}"));
+
+        Build build = http.get(Build.class, List.of("build", "5"), Map.of(), false);
+
+        assertThat(build).isEqualTo(new Build(5, "running", List.of(new Chroot("f41"))));
+    }
+
+    @Test
+    void shouldNameTheMissingNullOrMistypedFieldOfAnAnswerWithoutRetrying() {
+        server.enqueue(json(200, "{\"id\": 5}"));
+        server.enqueue(json(200, "{\"id\": 5, \"state\": null}"));
+        server.enqueue(json(200, "{\"id\": \"five\", \"state\": \"running\"}"));
+        server.enqueue(json(200, "{\"id\": 5, \"state\": \"running\", \"chroots\": [{\"arch\": \"x86_64\"}]}"));
+        server.enqueue(json(200, "[1, 2]"));
+        String prefix = "GET " + server.url("/api_3/build/5") + " → HTTP 200: \"unexpected answer (Build): ";
+
+        assertThatThrownBy(() -> http.get(Build.class, List.of("build", "5"), Map.of(), false))
+                .isInstanceOf(ApiException.class).hasMessage(prefix + "missing field 'state'\"");
+        assertThatThrownBy(() -> http.get(Build.class, List.of("build", "5"), Map.of(), false))
+                .hasMessage(prefix + "null field 'state'\"");
+        assertThatThrownBy(() -> http.get(Build.class, List.of("build", "5"), Map.of(), false))
+                .hasMessageStartingWith(prefix + "field 'id': Cannot deserialize value of type `long`");
+        assertThatThrownBy(() -> http.get(Build.class, List.of("build", "5"), Map.of(), false))
+                .hasMessage(prefix + "missing field 'chroots[0].name'\"");
+        assertThatThrownBy(() -> http.get(Build.class, List.of("build", "5"), Map.of(), false))
+                .hasMessage(prefix + "expected a JSON object, got array\"");
+        assertThat(server.getRequestCount()).isEqualTo(5);
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -229,7 +277,7 @@ class JsonHttpTest {
         JsonHttp leaky = new JsonHttp(client, server.url("/api_3/").newBuilder().username("u").password(TOKEN)
                 .addQueryParameter("api_token", TOKEN).build(), new ObjectMapper(),
                 HttpAuth.basic("apilogin", Secret.of(TOKEN)), RetryPolicy.standard(), sleeper,
-                ServiceErrors.generic(), new SplittableRandom(1));
+                ServiceErrors.generic());
 
         assertThatThrownBy(() -> leaky.send("POST", List.of("project", "add", "jdoe"), Map.of(), Map.of()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

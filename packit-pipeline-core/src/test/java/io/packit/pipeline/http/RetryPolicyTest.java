@@ -3,6 +3,11 @@ package io.packit.pipeline.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -49,8 +54,21 @@ class RetryPolicyTest {
                 .hasMessage("backoff needs 0 <= initial <= max, got initial PT5S and max PT1S");
         assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ZERO, 2, 1.5))
                 .hasMessage("backoff jitter must be in [0, 1], got 1.5");
-        assertThatThrownBy(() -> new RetryPolicy(0, new Backoff(Duration.ZERO, Duration.ZERO, 1, 0), Duration.ZERO))
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO))
                 .hasMessage("maxAttempts must be at least 1, got 0");
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1), 0, Duration.ZERO))
+                .hasMessage("retries need 0 < delay <= maxDelay, got delay PT0S and maxDelay PT1S");
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, Duration.ZERO))
+                .hasMessage("jitter must be in [0, 1], got 1.5");
+    }
+
+    @Test
+    void shouldRepeatWritesOnlyWhenTheServerCannotHaveSeenThem() {
+        assertThat(RetryPolicy.isNeverSent(new ConnectException("Connection refused"))).isTrue();
+        assertThat(RetryPolicy.isNeverSent(new UnknownHostException("copr.example"))).isTrue();
+        assertThat(RetryPolicy.isNeverSent(new NoRouteToHostException("no route"))).isTrue();
+        assertThat(RetryPolicy.isNeverSent(new SocketTimeoutException("timeout"))).isFalse();
+        assertThat(RetryPolicy.isNeverSent(new IOException("unexpected end of stream"))).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.config.SharedCorpus;
 import io.packit.pipeline.golden.GoldenFile;
 import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.Event;
@@ -38,9 +39,8 @@ class JenkinsfileGoldenTest {
     }
 
     static Stream<Arguments> corpus() throws IOException {
-        var shared = Path.of(System.getProperty("shared.dir", "../shared"));
         List<Path> files;
-        try (var list = Files.list(shared.resolve("corpus"))) {
+        try (var list = Files.list(SharedCorpus.directory())) {
             files = list.filter(p -> !p.getFileName().toString().equals("INDEX.tsv")).sorted().toList();
         }
         var picked = new ArrayList<Arguments>();

@@ -7,7 +7,6 @@ import io.packit.pipeline.graph.AllPaths;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.JenkinsfileTree.Block;
 import io.packit.pipeline.steps.NodeSelector;
 import io.packit.pipeline.steps.StepCatalog;

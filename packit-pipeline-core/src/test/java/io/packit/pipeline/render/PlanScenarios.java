@@ -1,7 +1,7 @@
 package io.packit.pipeline.render;
 
-import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.config.LabelRequirement;
+import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;

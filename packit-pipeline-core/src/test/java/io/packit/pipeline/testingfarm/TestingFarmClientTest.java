@@ -1,6 +1,5 @@
 package io.packit.pipeline.testingfarm;
 
-import io.packit.pipeline.http.fake.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.packit.pipeline.http.PollSchedule;
 import io.packit.pipeline.http.RetryPolicy;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.http.VirtualSleeper;
+import io.packit.pipeline.http.fake.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -218,7 +218,7 @@ class TestingFarmClientTest {
     void shouldRetryAReadThatTimesOut() {
         String id = client.submit(request("fedora-41-x86_64"));
         var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(200)).build(), farm.apiUrl(),
-                Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
+                Secret.of(KEY), RetryPolicy.standard(), sleeper);
         farm.failNext("GET", "/v0.1/requests/", Fault.of(Fault.Kind.SLOW_BODY));
 
         assertThat(impatient.status(id).state()).as("the slow answer is abandoned, the retry reads the real one")
@@ -248,7 +248,7 @@ class TestingFarmClientTest {
     @Test
     void shouldNotResubmitWhenTheAnswerToASubmitNeverCame() {
         var impatient = new TestingFarmClient(http.newBuilder().readTimeout(Duration.ofMillis(300)).build(), farm.apiUrl(),
-                Secret.of(KEY), RetryPolicy.standard(), sleeper, new SplittableRandom(3));
+                Secret.of(KEY), RetryPolicy.standard(), sleeper);
         farm.inject(Fault.of(Fault.Kind.PROCESS_THEN_STALL).on("POST", "/v0.1/requests"));
 
         assertThatThrownBy(() -> impatient.submit(request("fedora-41-x86_64")))
@@ -357,8 +357,8 @@ class TestingFarmClientTest {
     }
 
     private TestingFarmClient client(String key) {
-        var retry = new RetryPolicy(4, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.5), Duration.ofMinutes(2));
-        return new TestingFarmClient(http, farm.apiUrl(), Secret.of(key), retry, sleeper, new SplittableRandom(3));
+        var retry = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.5, Duration.ofMinutes(2));
+        return new TestingFarmClient(http, farm.apiUrl(), Secret.of(key), retry, sleeper);
     }
 
     private RequestWaiter waiter(Duration timeout) {

@@ -1,12 +1,12 @@
 package io.packit.pipeline.copr.fake;
 
-import io.packit.pipeline.http.fake.Fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packit.pipeline.http.Sleeper;
+import io.packit.pipeline.http.fake.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -122,6 +122,18 @@ public final class FakeCopr implements AutoCloseable {
      */
     public String url() {
         return base;
+    }
+
+    /**
+     * Sets the chroots {@code GET /api_3/mock-chroots/list} names.
+     *
+     * @param names the chroot names
+     * @return this fake
+     */
+    public synchronized FakeCopr mockChroots(Collection<String> names) {
+        mockChroots.clear();
+        mockChroots.addAll(names);
+        return this;
     }
 
     /**

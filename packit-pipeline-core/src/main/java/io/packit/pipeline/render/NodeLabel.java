@@ -136,6 +136,9 @@ record NodeLabel(List<Line> lines) {
                     break;
                 }
             }
+            if (Character.isHighSurrogate(rest.charAt(cut - 1))) {
+                cut--;
+            }
             parts.add(rest.substring(0, cut).stripTrailing());
             rest = rest.substring(cut).stripLeading();
         }

@@ -85,6 +85,15 @@ class HtmlGraphPageTest {
     }
 
     @Test
+    void shouldSaySoWhenThePlanHasNothingToDraw() {
+        var html = page.render(PlanFixtures.plan().build());
+
+        assertThat(html).contains("Nothing to draw: the plan has no nodes.", "0 nodes (0 run, 0 skipped)")
+                .doesNotContain("class=\"plan\"");
+        assertThat(html).contains("data-show=\"pull_request\" disabled", "data-show=\"all\" disabled");
+    }
+
+    @Test
     void shouldEscapeTextAndAttributes() {
         assertThat(HtmlGraphPage.escape("<script>\"&'")).isEqualTo("&lt;script&gt;&quot;&amp;&#39;");
     }

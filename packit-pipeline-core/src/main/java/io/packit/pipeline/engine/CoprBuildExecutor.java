@@ -12,11 +12,13 @@ import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
+import io.packit.pipeline.graph.Reuse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * the build (Packit's custom SRPM method, {@code packit prepare-sources} run inside Copr) on the chroots where every
  * dependency succeeded, then waits for Copr's source chroot; the copr_build node watches the same build and reports
  * each chroot as it ends, so tests of that chroot start at once.
+ *
+ * <p>Before submitting, the chroots an existing successful build can serve are taken from it ({@link BuildReuse}, as
+ * {@link io.packit.pipeline.graph.Node#reuse()} allows) and reported {@link NodeState#REUSED} on the build node; only
+ * the other chroots are submitted, and when none is left both nodes end reused, having submitted nothing. A
+ * dependent build's project gets {@code copr://owner/project} in its {@code additional_repos} for every other project
+ * a dependency's chroot was taken from.
  *
  * <p>A submission answered with 429 or 503 is tried again later (Copr did not take it). One whose outcome is unknown
  * (a dropped connection, another 5xx) is looked for among the project's new builds before anything is resubmitted;
@@ -52,7 +60,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private final CoprClient client;
     private final RunSettings settings;
     private final Map<CoprTarget, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
-    private final Set<CoprTarget> ensured = ConcurrentHashMap.newKeySet();
+    /** Projects ensured in this run, with the {@code additional_repos} they were given. */
+    private final Map<CoprTarget, Set<String>> ensured = new ConcurrentHashMap<>();
+    private final Set<NodeId> lookedUp = ConcurrentHashMap.newKeySet();
+    private final BuildReuse reuse;
     private final Map<NodeId, Instant> unknownSince = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final TransientFailures transientFailures;
@@ -62,6 +73,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transientFailures = new TransientFailures(settings.polling());
+        this.reuse = new BuildReuse(client, settings);
     }
 
     @Override
@@ -72,6 +84,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private Progress first(NodeRun run) {
         if (run.id().kind() == NodeKind.COPR_BUILD) {
             var srpm = run.state().srpmOf(run.id()).map(run.state()::status);
+            if (srpm.isPresent() && srpm.get().state() == NodeState.REUSED) {
+                srpm.get().links().forEach(run::addLink);
+                return new Progress.Done(NodeState.REUSED, srpm.get().reason());
+            }
             var submitted = srpm.map(status -> status.remote().get(BUILD_ID));
             if (submitted.isPresent()) {
                 run.recordRemote(BUILD_ID, submitted.get());
@@ -112,6 +128,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private Progress submit(NodeRun run) {
         var build = buildNode(run.state(), run.id());
         var target = CoprTarget.of(build, run.state().plan().event(), settings);
+        var chroots = toBuild(run, build);
+        if (chroots.isEmpty()) {
+            return reused(run, build);
+        }
         var lock = projectLocks.computeIfAbsent(target, key -> new ReentrantLock());
         lock.lock();
         try {
@@ -120,7 +140,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 since = Instant.parse(run.remote(SUBMITTING).get());
             }
             if (since != null) {
-                var found = findLostBuild(run, target, since);
+                var found = findLostBuild(run, target, since, chroots);
                 if (found.isPresent()) {
                     unknownSince.remove(run.id());
                     record(run, target, found.get());
@@ -128,7 +148,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 }
             }
             ensureProject(run.state(), target);
-            var options = options(run, build);
+            var options = options(run, build, chroots);
             if (options.isEmpty()) {
                 // Copr batches: the build this one is ordered after has not been submitted yet
                 return settings.polling().next(run);
@@ -156,6 +176,51 @@ public final class CoprBuildExecutor implements NodeExecutor {
         }
     }
 
+    /**
+     * The chroots of {@code run} still to build: those no existing build serves. The first time, the ones an existing
+     * build can serve are looked up and reported reused on the build node.
+     */
+    private List<String> toBuild(NodeRun run, Node build) {
+        var state = run.state();
+        if (build.reuse() != Reuse.NONE && lookedUp.add(build.id())) {
+            try {
+                var open = openChroots(state.status(build.id()), run.chroots());
+                reuse.find(state, build, open).forEach((chroot, found) ->
+                        state.reportChroot(build.id(), chroot, ChrootOutcome.reused(found.build(), found.resultUrl())));
+            } catch (RuntimeException e) {
+                lookedUp.remove(build.id());
+                throw e;
+            }
+        }
+        return openChroots(state.status(build.id()), run.chroots());
+    }
+
+    /** {@code chroots} without those {@code build} reports reused. */
+    private static List<String> openChroots(NodeStatus build, List<String> chroots) {
+        return chroots.stream().filter(chroot -> build.chroot(chroot).map(ChrootOutcome::state)
+                .filter(state -> state == NodeState.REUSED).isEmpty()).toList();
+    }
+
+    /** Every chroot of {@code run} was taken from existing builds: the node ends reused, naming them. */
+    private Progress reused(NodeRun run, Node build) {
+        var byBuild = new LinkedHashMap<ReusedBuild, List<String>>();
+        run.state().status(build.id()).chroots().forEach((chroot, outcome) -> {
+            var reused = outcome.reused();
+            if (reused != null && run.chroots().contains(chroot)) {
+                byBuild.computeIfAbsent(reused, key -> new ArrayList<>()).add(chroot);
+            }
+        });
+        if (byBuild.isEmpty()) {
+            return new Progress.Done(NodeState.SKIPPED, "no chroot left to build");
+        }
+        var first = byBuild.keySet().iterator().next();
+        run.addLink("copr", first.target().buildPage(client.config().coprUrl(), first.buildId()));
+        var reason = byBuild.size() == 1 ? "reuses " + first.describe()
+                : "reuses " + byBuild.entrySet().stream().map(entry -> entry.getKey().describe() + " ("
+                        + String.join(", ", entry.getValue()) + ")").collect(java.util.stream.Collectors.joining("; "));
+        return new Progress.Done(NodeState.REUSED, reason);
+    }
+
     private CoprBuild submitWithBatchFallback(CoprTarget target, BuildSource source, BuildOptions options) {
         try {
             return client.submit(target.owner(), target.project(), source, options);
@@ -175,7 +240,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
     }
 
     /** A build in the project that nobody in this run claims, created since the attempt, on our chroots. */
-    private Optional<Long> findLostBuild(NodeRun run, CoprTarget target, Instant since) {
+    private Optional<Long> findLostBuild(NodeRun run, CoprTarget target, Instant since, List<String> chroots) {
         var claimed = new HashSet<String>();
         run.state().statuses().forEach(status -> {
             var id = status.remote().get(BUILD_ID);
@@ -183,7 +248,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 claimed.add(id);
             }
         });
-        var wanted = new TreeSet<>(run.chroots());
+        var wanted = new TreeSet<>(chroots);
         var candidates = new ArrayList<Long>();
         for (var build : client.listBuilds(target.owner(), target.project(), 50, 0)) {
             boolean recent = build.submittedOn() >= since.minus(CLOCK_SLACK).getEpochSecond();
@@ -199,31 +264,37 @@ public final class CoprBuildExecutor implements NodeExecutor {
         return candidates.stream().findFirst();
     }
 
-    private Optional<BuildOptions> options(NodeRun run, Node build) {
+    private Optional<BuildOptions> options(NodeRun run, Node build, List<String> chroots) {
         var copr = build.view().settings().copr();
-        var options = BuildOptions.chroots(run.chroots()).withTimeout(Math.min(copr.timeout(), 108_000));
+        var options = BuildOptions.chroots(chroots).withTimeout(Math.min(copr.timeout(), 108_000));
         if (copr.enableNet()) {
             options = options.withEnvironment(null, null, null, Boolean.TRUE);
         }
         if (!settings.coprBatches()) {
             return Optional.of(options);
         }
-        var order = BatchOrder.of(run.state());
-        var anchor = order.anchorOf(build.id());
-        if (anchor.isEmpty()) {
-            return Optional.of(options);
+        var state = run.state();
+        var placement = BatchOrder.of(state).placementOf(build.id(), other -> standing(state, other));
+        if (placement instanceof BatchOrder.Placement.Anchor anchor) {
+            var anchorId = buildIdOf(state, anchor.build()).orElseThrow();
+            return Optional.of(anchor.joins() ? options.with(anchorId) : options.after(anchorId));
         }
-        var anchorId = buildIdOf(run.state(), anchor.get().build());
-        if (anchorId.isEmpty()) {
-            return Optional.empty();
+        // Copr batches: wait while a build this one would be ordered relative to is not submitted or reused yet
+        return placement instanceof BatchOrder.Placement.Free ? Optional.of(options) : Optional.empty();
+    }
+
+    /** Where build {@code id} stands for Copr batches: submitted, ended without a submission (reused), or open. */
+    private static BatchOrder.Standing standing(RunState state, NodeId id) {
+        if (buildIdOf(state, id).isPresent()) {
+            return BatchOrder.Standing.SUBMITTED;
         }
-        return Optional.of(anchor.get().joins() ? options.with(anchorId.get()) : options.after(anchorId.get()));
+        var own = state.status(id).state();
+        var srpm = state.srpmOf(id).map(state::status).map(NodeStatus::state);
+        return own.isTerminal() || srpm.filter(NodeState::isTerminal).isPresent()
+                ? BatchOrder.Standing.NOTHING_SUBMITTED : BatchOrder.Standing.OPEN;
     }
 
     private void ensureProject(RunState state, CoprTarget target) {
-        if (ensured.contains(target)) {
-            return;
-        }
         var chroots = new TreeSet<String>();
         var repos = new LinkedHashSet<String>();
         Node sample = null;
@@ -240,6 +311,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
         if (sample == null || chroots.isEmpty()) {
             throw new IllegalStateException("no build of the plan goes to Copr project " + target);
         }
+        var have = ensured.get(target);
+        if (have != null && have.containsAll(repos)) {
+            return;
+        }
         var copr = sample.view().settings().copr();
         var spec = new ProjectSpec(target.owner(), target.project(), List.copyOf(chroots),
                 "Builds by packit-pipeline for " + (settings.repoName().isEmpty() ? "its repository" : settings.repoName()),
@@ -247,17 +322,26 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 List.copyOf(repos), copr.moduleHotfixes(), copr.bootstrap(), copr.enableNet(),
                 copr.forgeProjectsAllowed(), copr.preserveProject(), copr.listOnHomepage());
         client.ensureProject(spec);
-        ensured.add(target);
+        ensured.put(target, Set.copyOf(repos));
     }
 
-    /** Copr repos of the builds {@code node} depends on that live in other projects and are not listed already. */
+    /**
+     * Copr repos of the builds {@code node} depends on that live in other projects and are not listed already: the
+     * dependencies' own projects, and the projects their reused chroots were taken from.
+     */
     private List<String> dependencyRepos(RunState state, Node node, CoprTarget target, Event event) {
         var listed = node.view().settings().copr().additionalRepos();
         var repos = new ArrayList<String>();
         for (var dependency : state.dependencyBuildsOf(node.id())) {
-            var theirs = CoprTarget.of(state.node(dependency), event, settings);
-            if (!theirs.equals(target) && listed.stream().noneMatch(repo -> repo.contains(theirs.fullName()))) {
-                repos.add(theirs.repo());
+            var projects = new LinkedHashSet<CoprTarget>();
+            projects.add(CoprTarget.of(state.node(dependency), event, settings));
+            state.status(dependency).chroots().values().stream().map(ChrootOutcome::reused).filter(Objects::nonNull)
+                    .forEach(reused -> projects.add(reused.target()));
+            for (var theirs : projects) {
+                if (!theirs.equals(target) && listed.stream().noneMatch(repo -> repo.contains(theirs.fullName()))
+                        && !repos.contains(theirs.repo())) {
+                    repos.add(theirs.repo());
+                }
             }
         }
         return repos;
@@ -315,7 +399,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
         }
         boolean pending = false;
         var failed = new ArrayList<String>();
-        for (var name : run.chroots()) {
+        for (var name : openChroots(run.status(), run.chroots())) {
             var chroot = byName.get(name);
             if (chroot == null) {
                 pending = true;

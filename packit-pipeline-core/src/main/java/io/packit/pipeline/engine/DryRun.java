@@ -59,7 +59,7 @@ public final class DryRun {
                     lookups.put(node.id(), node.reuse().describe(plan.event()) + " (not looked up: no Copr); ");
                 } else {
                     try {
-                        reuse.find(state, node, node.chroots()).forEach((chroot, found) -> state.reportChroot(node.id(),
+                        reuse.find(state, node, plannedChroots(node)).forEach((chroot, found) -> state.reportChroot(node.id(),
                                 chroot, ChrootOutcome.reused(found.build(), found.resultUrl())));
                     } catch (RuntimeException e) {
                         lookups.put(node.id(), "cannot look for builds to reuse (" + e.getMessage() + "); ");
@@ -91,10 +91,22 @@ public final class DryRun {
         return lines;
     }
 
+    /**
+     * The chroots of build {@code node}; for a build in its project's chroots, the chroots its tests wait for stand
+     * in for the project's.
+     */
+    private List<String> plannedChroots(Node node) {
+        if (!node.chrootsAtRunTime()) {
+            return node.chroots();
+        }
+        return plan.edges().stream().filter(edge -> edge.from().equals(node.id()) && !edge.chroot().isEmpty())
+                .map(edge -> edge.chroot()).distinct().toList();
+    }
+
     /** The chroots of build {@code node} that no existing build serves. */
-    private static List<String> toBuild(RunState state, Node node) {
+    private List<String> toBuild(RunState state, Node node) {
         var status = state.status(node.id());
-        return node.chroots().stream().filter(chroot -> status.chroot(chroot).map(ChrootOutcome::state)
+        return plannedChroots(node).stream().filter(chroot -> status.chroot(chroot).map(ChrootOutcome::state)
                 .filter(chrootState -> chrootState == NodeState.REUSED).isEmpty()).toList();
     }
 
@@ -111,6 +123,16 @@ public final class DryRun {
                 + String.join(", ", entry.getValue())).collect(Collectors.joining("; "));
     }
 
+    /** The chroots a build is submitted on, as a run reads them ({@link CoprBuildExecutor}). */
+    private static String chrootsText(Node build, CoprTarget target, List<String> chroots) {
+        if (!build.chrootsAtRunTime()) {
+            return String.join(", ", chroots);
+        }
+        return "the chroots of Copr project " + target + ", read from Copr when submitting ("
+                + String.join(", ", build.view().settings().targets().chrootNames())
+                + " if it does not exist yet or has none)";
+    }
+
     private String describe(RunState state, Node node, Map<NodeId, String> lookups) {
         var kind = node.kind();
         if (kind == NodeKind.SRPM || kind == NodeKind.COPR_BUILD && state.srpmOf(node.id()).isEmpty()) {
@@ -118,7 +140,7 @@ public final class DryRun {
             var reused = reusedText(state, build);
             var prefix = lookups.getOrDefault(build.id(), "") + (reused.isEmpty() ? "" : "reuse " + reused + "; ");
             var chroots = toBuild(state, build);
-            if (chroots.isEmpty()) {
+            if (chroots.isEmpty() && !build.chrootsAtRunTime()) {
                 return prefix + "submit nothing";
             }
             var target = CoprTarget.of(build, plan.event(), settings);
@@ -126,23 +148,24 @@ public final class DryRun {
             var batch = "";
             if (settings.coprBatches()) {
                 var placement = BatchOrder.of(state).placementOf(build.id(), other -> toBuild(state, state.node(other))
-                        .isEmpty() ? BatchOrder.Standing.NOTHING_SUBMITTED : BatchOrder.Standing.SUBMITTED);
+                        .isEmpty() && !state.node(other).chrootsAtRunTime() ? BatchOrder.Standing.NOTHING_SUBMITTED
+                        : BatchOrder.Standing.SUBMITTED);
                 if (placement instanceof BatchOrder.Placement.Anchor anchor) {
                     batch = (anchor.joins() ? ", with_build_id of " : ", after_build_id of ") + anchor.build();
                 }
             }
-            return prefix + "submit a Copr build to " + target + " on " + String.join(", ", chroots) + batch
+            return prefix + "submit a Copr build to " + target + " on " + chrootsText(build, target, chroots) + batch
                     + ", SRPM by " + source.method() + " script: "
                     + source.fields().getOrDefault("script", "").toString().lines().reduce((a, b) -> b).orElse("");
         }
         if (kind == NodeKind.COPR_BUILD) {
             var chroots = toBuild(state, node);
             var reused = reusedText(state, node);
-            if (chroots.isEmpty()) {
+            if (chroots.isEmpty() && !node.chrootsAtRunTime()) {
                 return "take " + reused;
             }
-            return "wait for that Copr build, chroot by chroot (" + String.join(", ", chroots) + ")"
-                    + (reused.isEmpty() ? "" : "; take " + reused);
+            return "wait for that Copr build, chroot by chroot (" + (node.chrootsAtRunTime() ? "the chroots it is submitted on"
+                    : String.join(", ", chroots)) + ")" + (reused.isEmpty() ? "" : "; take " + reused);
         }
         if (kind == NodeKind.TESTS) {
             var request = TestingFarmExecutor.request(state, node.id(), settings);

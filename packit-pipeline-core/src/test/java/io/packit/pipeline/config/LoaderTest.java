@@ -274,6 +274,22 @@ class LoaderTest {
     }
 
     @Test
+    void shouldReadRebuildAsPackitReadsBooleansWithAWarning() {
+        var result = new PackitConfigLoader().load(".packit.yaml", """
+                packages:
+                  app:
+                    depends:
+                      - {name: lib, rebuild: 'no'}
+                  lib: {}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics().problems()).extracting(Object::toString).containsExactly(".packit.yaml:4:30: warning: "
+                + "'rebuild' in packages.app.depends[0] is string 'no', which Packit reads as false; write false (a YAML boolean)");
+        assertThat(result.configOrThrow().packages().get("app").depends()).extracting(PackageDependency::rebuild)
+                .containsExactly(false);
+    }
+
+    @Test
     void shouldExpandAnchorsMergeKeysAndDropTheParkingKey() {
         var config = load("""
                 _:

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -100,29 +101,30 @@ final class BatchOrder {
                 break;
             }
             var placement = placement(other, true, standing);
-            if (placement != null) {
-                return placement;
+            if (placement.isPresent()) {
+                return placement.get();
             }
         }
         for (int lower = level - 1; lower >= 0; lower--) {
             for (var other : layers.get(lower)) {
                 var placement = placement(other, false, standing);
-                if (placement != null) {
-                    return placement;
+                if (placement.isPresent()) {
+                    return placement.get();
                 }
             }
         }
         return new Placement.Free();
     }
 
-    private static Placement placement(NodeId other, boolean joins, Function<NodeId, Standing> standing) {
+    /** Relative to {@code other}, or wait for it; empty when it submitted nothing and is passed over. */
+    private static Optional<Placement> placement(NodeId other, boolean joins, Function<NodeId, Standing> standing) {
         switch (standing.apply(other)) {
             case SUBMITTED:
-                return new Placement.Anchor(other, joins);
+                return Optional.of(new Placement.Anchor(other, joins));
             case OPEN:
-                return new Placement.Wait();
+                return Optional.of(new Placement.Wait());
             default:
-                return null;
+                return Optional.empty();
         }
     }
 }

@@ -14,10 +14,12 @@ import java.util.Objects;
 final class DefaultJobs {
     private final String file;
     private final Targets defaultTargets;
+    private final DistGitBranch defaultBranches;
 
-    DefaultJobs(String file, Targets defaultTargets) {
+    DefaultJobs(String file, Targets defaultTargets, DistGitBranch defaultBranches) {
         this.file = Objects.requireNonNull(file, "file");
         this.defaultTargets = Objects.requireNonNull(defaultTargets, "defaultTargets");
+        this.defaultBranches = Objects.requireNonNull(defaultBranches, "defaultBranches");
     }
 
     /** The jobs of a file without {@code jobs}, for every package, positioned at the top of the file. */
@@ -34,7 +36,7 @@ final class DefaultJobs {
             var release = base.release();
             releases.put(name, withRelease(base, new ReleaseSettings(
                     entries.containsKey("dist_git_branches") ? release.distGitBranches()
-                            : List.of(new DistGitBranch("fedora-all", List.of())),
+                            : List.of(defaultBranches),
                     release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders())));
         }
         return List.of(

@@ -1,5 +1,6 @@
 package io.packit.pipeline.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -27,5 +28,15 @@ public record ReleaseSettings(
         allowedPrAuthors = List.copyOf(allowedPrAuthors);
         allowedCommitters = List.copyOf(allowedCommitters);
         allowedBuilders = List.copyOf(allowedBuilders);
+    }
+
+    /**
+     * The dist-git branches {@link #distGitBranches} stand for, each once, in written order ({@code fedora-all}
+     * expanded); empty when none is written.
+     */
+    public List<ReleaseBranch> branches() {
+        var byName = new LinkedHashMap<String, ReleaseBranch>();
+        distGitBranches.forEach(entry -> entry.branches().forEach(branch -> byName.putIfAbsent(branch.name(), branch)));
+        return List.copyOf(byName.values());
     }
 }

@@ -1,9 +1,9 @@
 package io.packit.pipeline.engine;
 
+import io.packit.pipeline.graph.CliCommands;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +89,6 @@ public final class DryRun {
                     + (fmf.hasNonNull("name") ? " plan " + fmf.path("name").asText() : "")
                     + (builds.isEmpty() ? ", no build" : ", artifacts of " + builds);
         }
-        return "run: packit " + String.join(" ", PackitCliArguments.of(node, plan.config()));
+        return "run: " + CliCommands.of(node, plan).line();
     }
 }

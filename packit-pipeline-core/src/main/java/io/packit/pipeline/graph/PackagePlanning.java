@@ -12,12 +12,14 @@ import java.util.Optional;
 /**
  * Makes the nodes of one package's jobs, each by what its type makes ({@link JobNodes}): builds first, in file
  * order, since a tests job picks its build among every copr_build job of the package; then the other jobs, in file
- * order; then the edges from Koji builds to the Bodhi updates made from them.
+ * order; then the Koji builds and the Bodhi updates made from them: for a top-level package that depends on others,
+ * a side-tag release of its whole closure ({@link SideTagRelease}), else one node per job, each update waiting for
+ * the package's Koji builds of its trigger.
  */
 final class PackagePlanning {
     /** What every package's planning shares: the plan being made, and what each job type makes. */
     record Shared(PlanNodes nodes, BuildNodes builds, TestNodes tests, UncoveredReleases releases, ConditionCheck check,
-            PackageGraph packages) {
+            PackageGraph packages, SideTagRelease sideTags) {
     }
 
     private final Shared shared;
@@ -29,8 +31,8 @@ final class PackagePlanning {
     private final List<JobView> builds = new ArrayList<>();
     /** The build node of each copr_build job that is planned. */
     private final Map<JobView, NodeId> buildIds = new IdentityHashMap<>();
-    private final List<Node> kojiBuilds = new ArrayList<>();
-    private final List<Node> bodhiUpdates = new ArrayList<>();
+    private final List<JobView> kojiJobs = new ArrayList<>();
+    private final List<JobView> bodhiJobs = new ArrayList<>();
 
     PackagePlanning(Shared shared, String name, String safeName, JobLabels labels, boolean affected) {
         this.shared = Objects.requireNonNull(shared, "shared");
@@ -47,14 +49,55 @@ final class PackagePlanning {
             later.add(view.job().accept(new JobNodes(this, view)));
         }
         later.forEach(Runnable::run);
-        // Bodhi updates are made from Koji builds: with both for the same trigger, the update waits for the build.
-        for (var update : bodhiUpdates) {
-            for (var build : kojiBuilds) {
-                if (build.view().job().trigger() == update.view().job().trigger()) {
-                    shared.nodes().edge(new Edge(build.id(), update.id(), EdgeKind.RELEASE_GATING, ""));
-                }
+        planReleases();
+    }
+
+    /**
+     * The Koji builds and Bodhi updates: a side-tag release of the package's closure where one applies, else one
+     * node per job; Bodhi updates are made from Koji builds, so with both for the same trigger the update waits for
+     * the builds (of its branch, in a side-tag release).
+     */
+    private void planReleases() {
+        var kojiBuilds = new ArrayList<Node>();
+        var sideTagReleases = new ArrayList<SideTagRelease.Planned>();
+        for (var view : kojiJobs) {
+            if (!isPlannedRelease(view)) {
+                continue;
+            }
+            if (shared.sideTags().applies(view)) {
+                sideTagReleases.add(shared.sideTags().plan(view, safeName, labels.label().get(view), affected));
+                shared.releases().covered(view.job(), name);
+            } else {
+                single(view, NodeKind.KOJI_BUILD).ifPresent(kojiBuilds::add);
             }
         }
+        for (var view : bodhiJobs) {
+            if (!isPlannedRelease(view)) {
+                continue;
+            }
+            var release = SideTagRelease.forTrigger(sideTagReleases, view);
+            if (release.isPresent() && SideTagRelease.updatesFromSideTag(view)) {
+                shared.sideTags().update(view, safeName, labels.label().get(view), affected, release.get());
+                shared.releases().covered(view.job(), name);
+                continue;
+            }
+            var update = single(view, NodeKind.BODHI_UPDATE);
+            update.ifPresent(node -> kojiBuilds.stream()
+                    .filter(build -> build.view().job().trigger() == node.view().job().trigger())
+                    .forEach(build -> shared.nodes().edge(new Edge(build.id(), node.id(), EdgeKind.RELEASE_GATING, ""))));
+        }
+    }
+
+    /** Whether release job {@code view} is planned: its trigger is, and the package is top-level (else left out). */
+    private boolean isPlannedRelease(JobView view) {
+        if (!shared.check().plansTrigger(view.job().trigger())) {
+            return false;
+        }
+        if (!shared.packages().isTopLevel(name)) {
+            shared.releases().leftOut(view.job(), name);
+            return false;
+        }
+        return true;
     }
 
     /** A copr_build job: its srpm and build nodes, when its trigger is planned. */
@@ -75,7 +118,8 @@ final class PackagePlanning {
 
     /**
      * A job of one node of {@code kind}, when its trigger is planned; a release job only for a top-level package
-     * (it releases the package's dependencies with it).
+     * (release jobs of the packages it depends on are left out: its side-tag release builds them, see
+     * {@link UncoveredReleases}).
      */
     Optional<Node> single(JobView view, NodeKind kind) {
         var job = view.job();
@@ -90,14 +134,14 @@ final class PackagePlanning {
                 false, affected));
     }
 
-    /** A koji_build job's node, which the package's Bodhi updates of its trigger wait for. */
+    /** A koji_build job: planned with the package's other release jobs, once every job was read. */
     void kojiBuild(JobView view) {
-        single(view, NodeKind.KOJI_BUILD).ifPresent(kojiBuilds::add);
+        kojiJobs.add(view);
     }
 
-    /** A bodhi_update job's node, which waits for the package's Koji builds of its trigger. */
+    /** A bodhi_update job: planned after the package's koji_build jobs, whose builds it is made from. */
     void bodhiUpdate(JobView view) {
-        single(view, NodeKind.BODHI_UPDATE).ifPresent(bodhiUpdates::add);
+        bodhiJobs.add(view);
     }
 
     String safeName() {

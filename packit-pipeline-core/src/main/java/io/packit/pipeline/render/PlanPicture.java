@@ -80,7 +80,8 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
         var nodes = new ArrayList<PictureNode>();
         var packages = new LinkedHashMap<String, List<PictureNode>>();
         for (var node : plan.nodes()) {
-            var picture = new PictureNode(nodes.size(), node.id(), node.kind(), node.id().job(), node.id().chroot(),
+            var job = node.id().member().isEmpty() ? node.id().job() : node.id().job() + "/" + node.id().member();
+            var picture = new PictureNode(nodes.size(), node.id(), node.kind(), job, node.id().chroot(),
                     detailOf(node, plan), node.skipReason(), criticalNodes.contains(node.id()), node.implicit());
             nodes.add(picture);
             byId.put(node.id(), picture);

@@ -61,11 +61,15 @@ public final class StepCatalog {
     public static final String TESTING_FARM = "packitTestingFarm";
 
     /**
-     * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs the
-     * {@code packit} command line in the workspace of the stage's agent (the stage has
-     * {@code agent { label params.PACKIT_AGENT_LABEL }}) with exactly {@code args} as its argument vector
-     * (no shell), for koji_build, bodhi_update, propose_downstream, upstream_koji_build, vm_image_build and
-     * pull_from_upstream nodes. Succeeds when the command exits 0.
+     * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs a command
+     * line in the workspace of the stage's agent (the stage has {@code agent { label params.PACKIT_AGENT_LABEL }})
+     * with exactly {@code args} as its argument vector (no shell), for koji_build, bodhi_update, propose_downstream,
+     * upstream_koji_build, vm_image_build and pull_from_upstream nodes, and the side_tag and wait_repo nodes of a
+     * side-tag release. The program is {@link #ARG_COMMAND} ({@code packit} when not written). The argument vector
+     * is the plan's ({@code graph.CliCommands}): an argument {@code '{side_tag:A:koji@f43}'} stands for the name of
+     * the side tag that node created, which the run recorded; the step runs the plan's command with that name put
+     * in, and the written {@code command}/{@code args} must equal the plan's. Succeeds when the command did its
+     * work: it exited 0 and its output shows no failure the tool reports with status 0 ({@code engine.CliOutcome}).
      */
     public static final String CLI = "packitCli";
 
@@ -88,8 +92,13 @@ public final class StepCatalog {
     public static final String ARG_CHROOTS = "chroots";
     /** {@link #TESTING_FARM}, optional: the Testing Farm target ({@code <distro>-<arch>}). */
     public static final String ARG_TARGET = "target";
-    /** {@link #CLI}: the argument vector of the {@code packit} command. */
+    /** {@link #CLI}: the argument vector of the command. */
     public static final String ARG_ARGS = "args";
+    /**
+     * {@link #CLI}, written when it is not {@code packit}: the program run, {@code fedpkg}, {@code koji} or
+     * {@code bodhi}, looked up on the agent's {@code PATH}.
+     */
+    public static final String ARG_COMMAND = "command";
     /** {@link #GROUP}: the node selectors the stage runs. */
     public static final String ARG_NODES = "nodes";
 
@@ -136,8 +145,8 @@ public final class StepCatalog {
             case SRPM -> StepCatalog.SRPM;
             case COPR_BUILD -> StepCatalog.COPR_BUILD;
             case TESTS -> StepCatalog.TESTING_FARM;
-            case UPSTREAM_KOJI_BUILD, PROPOSE_DOWNSTREAM, KOJI_BUILD, BODHI_UPDATE, VM_IMAGE_BUILD, PULL_FROM_UPSTREAM ->
-                    StepCatalog.CLI;
+            case UPSTREAM_KOJI_BUILD, PROPOSE_DOWNSTREAM, KOJI_BUILD, BODHI_UPDATE, VM_IMAGE_BUILD, PULL_FROM_UPSTREAM,
+                    SIDE_TAG, WAIT_REPO -> StepCatalog.CLI;
         };
     }
 

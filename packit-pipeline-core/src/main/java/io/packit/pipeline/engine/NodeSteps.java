@@ -11,11 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * step calls for its own node ("are my needs met? then start me; poll me again later").
  *
  * <p>Every step is fenced: an exception from an executor fails the node with its message instead of escaping.
+ *
+ * <p>The steps of one node are exclusive: a start (which submits remote work), a poll and a cancel of the same
+ * node never run at once, whichever threads call them (a Jenkins step's round on a pool thread and its
+ * {@code stop()}, two drivers of the same node, the engine's loop and its workers). So a cancel that comes while
+ * a submission is in flight waits for it and then cancels what it created, and a node cancelled first is never
+ * submitted.
  */
 public final class NodeSteps {
     private final RunState state;
     private final NodeExecutors executors;
     private final Map<NodeId, List<String>> chroots = new ConcurrentHashMap<>();
+    private final Map<NodeId, Object> locks = new ConcurrentHashMap<>();
 
     /** Steps over {@code state} with {@code executors}. */
     public NodeSteps(RunState state, NodeExecutors executors) {
@@ -34,56 +41,67 @@ public final class NodeSteps {
      * @return whether it was skipped
      */
     public boolean skipIfBlocked(NodeId id) {
-        if (state.status(id).state() != NodeState.WAITING) {
+        synchronized (lockOf(id)) {
+            if (state.status(id).state() != NodeState.WAITING) {
+                return false;
+            }
+            var readiness = state.readiness(id);
+            if (readiness instanceof Readiness.Blocked blocked) {
+                return state.finish(id, NodeState.SKIPPED, blocked.rootCause());
+            }
             return false;
         }
-        var readiness = state.readiness(id);
-        if (readiness instanceof Readiness.Blocked blocked) {
-            return state.finish(id, NodeState.SKIPPED, blocked.rootCause());
-        }
-        return false;
     }
 
     /**
      * Starts {@code id}, whose needs must be met ({@link RunState#readiness} is {@link Readiness.Ready}): marks it
      * running, reports the chroots left out as skipped with their root cause, and submits its work. A node that
-     * already has a remote id (a resumed run) is polled instead: it is never submitted twice.
+     * already has a remote id (a resumed run) is polled instead: it is never submitted twice. A node that has
+     * already ended (cancelled while this call waited for it) is not submitted: its end is returned.
      *
-     * @throws IllegalStateException when its needs are not met or it is not waiting
+     * @throws IllegalStateException when its needs are not met or it is running
      */
     public Progress start(NodeId id) {
-        var readiness = state.readiness(id);
-        if (!(readiness instanceof Readiness.Ready ready)) {
-            throw new IllegalStateException("node " + id + " is not ready: " + readiness);
-        }
-        var status = state.status(id);
-        if (status.state() != NodeState.WAITING) {
-            throw new IllegalStateException("node " + id + " cannot start: it is " + status.state());
-        }
-        var own = state.node(id).chroots();
-        ready.excluded().forEach((chroot, cause) -> {
-            if (own.contains(chroot)) {
-                state.reportChroot(id, chroot, new ChrootOutcome(NodeState.SKIPPED, cause, ""));
+        synchronized (lockOf(id)) {
+            var status = state.status(id);
+            if (status.state().isTerminal()) {
+                // cancelled (or skipped) while this start waited for the node: nothing is submitted
+                return new Progress.Done(status.state(), status.reason());
             }
-        });
-        chroots.put(id, ready.chroots());
-        state.markRunning(id);
-        var run = new NodeRun(state, id, ready.chroots());
-        var executor = executors.forKind(id.kind());
-        return apply(id, () -> status.hasRemoteId() ? executor.poll(run) : executor.start(run));
+            var readiness = state.readiness(id);
+            if (!(readiness instanceof Readiness.Ready ready)) {
+                throw new IllegalStateException("node " + id + " is not ready: " + readiness);
+            }
+            if (status.state() != NodeState.WAITING) {
+                throw new IllegalStateException("node " + id + " cannot start: it is " + status.state());
+            }
+            var own = state.node(id).chroots();
+            ready.excluded().forEach((chroot, cause) -> {
+                if (own.contains(chroot)) {
+                    state.reportChroot(id, chroot, new ChrootOutcome(NodeState.SKIPPED, cause, ""));
+                }
+            });
+            chroots.put(id, ready.chroots());
+            state.markRunning(id);
+            var run = new NodeRun(state, id, ready.chroots());
+            var executor = executors.forKind(id.kind());
+            return apply(id, () -> status.hasRemoteId() ? executor.poll(run) : executor.start(run));
+        }
     }
 
     /** Polls running node {@code id} (also the first step of a node resumed from a state file). */
     public Progress poll(NodeId id) {
-        var status = state.status(id);
-        if (status.state().isTerminal()) {
-            return new Progress.Done(status.state(), status.reason());
+        synchronized (lockOf(id)) {
+            var status = state.status(id);
+            if (status.state().isTerminal()) {
+                return new Progress.Done(status.state(), status.reason());
+            }
+            if (status.state() != NodeState.RUNNING) {
+                throw new IllegalStateException("node " + id + " is not running: it is " + status.state());
+            }
+            var run = new NodeRun(state, id, chrootsOf(id));
+            return apply(id, () -> executors.forKind(id.kind()).poll(run));
         }
-        if (status.state() != NodeState.RUNNING) {
-            throw new IllegalStateException("node " + id + " is not running: it is " + status.state());
-        }
-        var run = new NodeRun(state, id, chrootsOf(id));
-        return apply(id, () -> executors.forKind(id.kind()).poll(run));
     }
 
     /**
@@ -93,20 +111,26 @@ public final class NodeSteps {
      * @return whether the node ended up cancelled by this call
      */
     public boolean cancel(NodeId id, String reason) {
-        var status = state.status(id);
-        if (status.state().isTerminal()) {
-            return false;
-        }
-        if (status.state() == NodeState.RUNNING || status.hasRemoteId()) {
-            var run = new NodeRun(state, id, chrootsOf(id));
-            try {
-                executors.forKind(id.kind()).cancel(run);
-            } catch (RuntimeException e) {
-                state.finish(id, NodeState.CANCELLED, reason + "; cancelling it failed: " + describe(e));
-                return true;
+        synchronized (lockOf(id)) {
+            var status = state.status(id);
+            if (status.state().isTerminal()) {
+                return false;
             }
+            if (status.state() == NodeState.RUNNING || status.hasRemoteId()) {
+                var run = new NodeRun(state, id, chrootsOf(id));
+                try {
+                    executors.forKind(id.kind()).cancel(run);
+                } catch (RuntimeException e) {
+                    state.finish(id, NodeState.CANCELLED, reason + "; cancelling it failed: " + describe(e));
+                    return true;
+                }
+            }
+            return state.finish(id, NodeState.CANCELLED, reason);
         }
-        return state.finish(id, NodeState.CANCELLED, reason);
+    }
+
+    private Object lockOf(NodeId id) {
+        return locks.computeIfAbsent(id, key -> new Object());
     }
 
     private List<String> chrootsOf(NodeId id) {

@@ -22,14 +22,45 @@ import java.util.Objects;
 public record StepCall(String step, List<String> nodes, List<String> needs, List<String> chroots, String target) {
     public StepCall {
         Objects.requireNonNull(step, "step");
-        nodes = List.copyOf(nodes);
-        needs = List.copyOf(needs);
-        chroots = List.copyOf(chroots);
-        Objects.requireNonNull(target, "target");
+        nodes = listArgument(StepCatalog.GROUP.equals(step) ? StepCatalog.ARG_NODES : StepCatalog.ARG_NODE, nodes);
+        needs = listArgument(StepCatalog.ARG_NEEDS, needs);
+        chroots = listArgument(StepCatalog.ARG_CHROOTS, chroots);
+        target = textArgument(StepCatalog.ARG_TARGET, target);
         if (!StepCatalog.STEPS.contains(step)) {
             throw new IllegalArgumentException("unknown packit step '" + step + "' (expected one of: "
                     + String.join(", ", StepCatalog.STEPS) + ")");
         }
+    }
+
+    /**
+     * A list argument of a step as the Jenkinsfile passed it, copied.
+     *
+     * @throws IllegalArgumentException naming the argument when it, or one of its elements, is null (written
+     *                                  {@code needs: null}, say): a step needs a list of strings there
+     */
+    public static List<String> listArgument(String argument, List<String> value) {
+        if (value == null) {
+            throw new IllegalArgumentException("'" + argument + "' must be a list of strings, not null");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                throw new IllegalArgumentException("'" + argument + "' must be a list of strings, but element "
+                        + (i + 1) + " of " + value.size() + " is null");
+            }
+        }
+        return List.copyOf(value);
+    }
+
+    /**
+     * A text argument of a step as the Jenkinsfile passed it.
+     *
+     * @throws IllegalArgumentException naming the argument when it is null
+     */
+    public static String textArgument(String argument, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("'" + argument + "' must be a string, not null");
+        }
+        return value;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Drives the nodes of one pipeline step on a build's shared board, one short round at a time, so that a Jenkins
@@ -16,6 +17,9 @@ import java.util.Objects;
  *
  * <p>It remembers what it last reported of each node, so every round logs only what changed. After a controller
  * restart a fresh driver reports each node's current state once.
+ *
+ * <p>Rounds and {@link #cancel} of the same nodes exclude each other, also across drivers: {@link NodeSteps} runs
+ * one step of a node at a time, so a cancel never overtakes a submission in flight.
  */
 public final class StepDriver {
     private final NodeSteps steps;
@@ -54,6 +58,30 @@ public final class StepDriver {
             return new StepProgress.Pending(next, log);
         }
         return done(ids, log);
+    }
+
+    /**
+     * Decides what can be decided about {@code ids} without calling any service, as early as a step can: a waiting
+     * node whose need has already failed is skipped with its root cause. When every node has then ended, the
+     * step's end; otherwise nothing (no node is started or polled here; the step goes on with {@link #advance}).
+     * A Jenkins step calls this when it starts, so a stage whose need had already failed is marked skipped the
+     * moment its body begins, as Declarative marks a stage whose {@code when} is false.
+     */
+    public synchronized Optional<StepProgress.Done> settle(List<NodeId> ids) {
+        var state = steps.state();
+        for (var id : ids) {
+            steps.skipIfBlocked(id);
+        }
+        if (!ids.stream().allMatch(id -> state.status(id).state().isTerminal())) {
+            return Optional.empty();
+        }
+        var log = new ArrayList<String>();
+        for (var id : ids) {
+            var now = state.status(id);
+            log.addAll(StatusChanges.between(reported.get(id), now));
+            reported.put(id, now);
+        }
+        return Optional.of(done(ids, log));
     }
 
     /**
@@ -96,7 +124,7 @@ public final class StepDriver {
         }
     }
 
-    private StepProgress done(List<NodeId> ids, List<String> log) {
+    private StepProgress.Done done(List<NodeId> ids, List<String> log) {
         var state = steps.state();
         var failed = new ArrayList<String>();
         var skipped = new ArrayList<String>();

@@ -72,4 +72,25 @@ class StepCallTest {
                 .hasMessage("unknown packit step 'packitDance' (expected one of: packitSrpm, packitCoprBuild, "
                         + "packitTestingFarm, packitCli, packitGroup)");
     }
+
+    @Test
+    void shouldNameANullListArgumentOrElementInsteadOfThrowingANullPointerException() {
+        var withNull = new java.util.ArrayList<String>(List.of("srpm:A:build1"));
+        withNull.add(null);
+
+        assertThatThrownBy(() -> StepCall.listArgument(StepCatalog.ARG_NEEDS, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'needs' must be a list of strings, not null");
+        assertThatThrownBy(() -> StepCall.listArgument(StepCatalog.ARG_CHROOTS, withNull))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'chroots' must be a list of strings, but element 2 of 2 is null");
+        assertThatThrownBy(() -> StepCall.textArgument(StepCatalog.ARG_TARGET, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'target' must be a string, not null");
+        assertThatThrownBy(() -> new StepCall(StepCatalog.GROUP, null, List.of(), List.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'nodes' must be a list of strings, not null");
+        assertThat(StepCall.listArgument(StepCatalog.ARG_NEEDS, withNull.subList(0, 1)))
+                .containsExactly("srpm:A:build1");
+    }
 }

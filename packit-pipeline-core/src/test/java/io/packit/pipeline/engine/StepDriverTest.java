@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packit.pipeline.graph.NodeId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StepDriverTest {
@@ -119,5 +123,110 @@ class StepDriverTest {
         assertThat(state.status(SRPM_A).state()).isEqualTo(NodeState.CANCELLED);
         assertThat(log).containsExactly("srpm:B:build1: cancelled (aborted by the user)",
                 "srpm:A:build1: cancelled (aborted by the user)");
+    }
+
+    @Test
+    void shouldSettleANodeWhoseNeedHadFailedWithoutCallingAnyService() {
+        var plan = new PlanBuilder().build("A", "build1", F41).tests("A", "tests1", "build1", F41).plan();
+        var executor = new ScriptedExecutor(MINUTE, Duration.ZERO);
+        var state = new RunState(plan, clock, false);
+        var steps = new NodeSteps(state, NodeExecutors.all(executor));
+        state.markRunning(SRPM_A);
+        state.finish(SRPM_A, NodeState.FAILED, "no spec file");
+
+        var driver = new StepDriver(steps, WAIT);
+
+        assertThat(driver.settle(List.of(TESTS_A41))).as("its need has not ended yet").isEmpty();
+        assertThat(driver.settle(List.of(BUILD_A))).contains(new StepProgress.Done(NodeState.SKIPPED,
+                "skipped: copr_build:A:build1: srpm:A:build1 failed",
+                List.of("copr_build:A:build1: skipped (srpm:A:build1 failed)")));
+        assertThat(driver.settle(List.of(TESTS_A41))).isPresent();
+        assertThat(executor.totalSubmissions()).isZero();
+    }
+
+    @Test
+    void shouldLeaveANodeToItsRoundsWhenItsNeedHasNotEndedOrSucceeded() {
+        var plan = new PlanBuilder().build("A", "build1", F41).tests("A", "tests1", "build1", F41).plan();
+        var executor = new ScriptedExecutor(MINUTE, Duration.ZERO);
+        var state = new RunState(plan, clock, false);
+        var driver = new StepDriver(new NodeSteps(state, NodeExecutors.all(executor)), WAIT);
+
+        assertThat(driver.settle(List.of(SRPM_A))).isEmpty();
+        assertThat(driver.settle(List.of(BUILD_A))).isEmpty();
+
+        assertThat(state.status(SRPM_A).state()).isEqualTo(NodeState.WAITING);
+        assertThat(state.status(BUILD_A).state()).isEqualTo(NodeState.WAITING);
+        assertThat(executor.totalSubmissions()).isZero();
+        assertThat(driver.advance(List.of(SRPM_A)).log()).containsExactly("srpm:A:build1: running");
+    }
+
+    @Test
+    void shouldCancelWhatASubmissionInFlightCreatedWhenTheCancelComesDuringIt() throws Exception {
+        var plan = new PlanBuilder().build("A", "build1", F41).plan();
+        var executor = new SlowSubmission();
+        var state = new RunState(plan, clock, false);
+        var steps = new NodeSteps(state, NodeExecutors.all(executor));
+        var round = new Thread(() -> new StepDriver(steps, WAIT).advance(List.of(SRPM_A)));
+        var stop = new Thread(() -> new StepDriver(steps, WAIT).cancel(List.of(SRPM_A), "the build was aborted"));
+
+        round.start();
+        assertThat(executor.submitting.await(10, TimeUnit.SECONDS)).isTrue();
+        stop.start();
+        stop.join(300);
+        assertThat(stop.isAlive()).as("the cancel waits for the submission in flight").isTrue();
+        executor.release.countDown();
+        round.join(10_000);
+        stop.join(10_000);
+
+        assertThat(executor.events).containsExactly("submitted job 7", "cancelled job 7");
+        assertThat(state.status(SRPM_A).state()).isEqualTo(NodeState.CANCELLED);
+    }
+
+    @Test
+    void shouldNeverSubmitANodeCancelledBeforeItsRound() {
+        var plan = new PlanBuilder().build("A", "build1", F41).plan();
+        var executor = new ScriptedExecutor(MINUTE, Duration.ZERO);
+        var state = new RunState(plan, clock, false);
+        var steps = new NodeSteps(state, NodeExecutors.all(executor));
+
+        new StepDriver(steps, WAIT).cancel(List.of(SRPM_A), "the build was aborted");
+        var progress = new StepDriver(steps, WAIT).advance(List.of(SRPM_A));
+
+        assertThat(executor.totalSubmissions()).isZero();
+        assertThat(steps.start(SRPM_A)).isEqualTo(new Progress.Done(NodeState.CANCELLED, "the build was aborted"));
+        assertThat(executor.totalSubmissions()).isZero();
+        assertThat(progress).isEqualTo(new StepProgress.Done(NodeState.FAILED,
+                "failed: srpm:A:build1 was cancelled: the build was aborted",
+                List.of("srpm:A:build1: cancelled (the build was aborted)")));
+    }
+
+    /** An executor whose submission takes until the test releases it; it records what it submitted and cancelled. */
+    private static final class SlowSubmission implements NodeExecutor {
+        final CountDownLatch submitting = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Progress start(NodeRun run) {
+            submitting.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            run.recordRemote("job", "7");
+            events.add("submitted job 7");
+            return Progress.pollIn(MINUTE);
+        }
+
+        @Override
+        public Progress poll(NodeRun run) {
+            return Progress.pollIn(MINUTE);
+        }
+
+        @Override
+        public void cancel(NodeRun run) {
+            events.add("cancelled job " + run.remote("job").orElse("(none)"));
+        }
     }
 }

@@ -34,6 +34,13 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * {@link PackitRunAction}, so after a controller restart {@link #onResume} simply starts rounds again and polls
  * what was submitted. {@link #stop} cancels the remote builds and requests. A {@link StepCatalog#CLI} step lends
  * its agent to the build's {@link AgentCliExecutor} before each round.
+ *
+ * <p>An execution belongs to the controller session it started or resumed in ({@link JenkinsFacade#isOver}):
+ * once that Jenkins stops (or, in a same-JVM restart, another one has started and resumed the step) no round of
+ * it runs or schedules another, so only the resumed execution polls. While a round runs, the step blocks a safe
+ * restart ({@link #blocksRestart}), so a controller restart never cuts a submission between the remote call and
+ * the state file. When the board already shows the node skipped as the step starts, the stage is marked skipped
+ * before {@link #start} returns ({@link StepDriver#settle}).
  */
 final class NodeStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -53,6 +60,8 @@ final class NodeStepExecution extends StepExecution {
     private transient volatile boolean stopping;
     private transient volatile String status;
     private transient boolean completed;
+    private transient volatile Jenkins session;
+    private transient volatile boolean inRound;
 
     NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
             String target) {
@@ -73,13 +82,58 @@ final class NodeStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
+        session = JenkinsFacade.session();
+        if (settledAtStart()) {
+            return true;
+        }
         schedule(Duration.ZERO);
         return false;
     }
 
     @Override
     public void onResume() {
+        session = JenkinsFacade.session();
         schedule(Duration.ZERO);
+    }
+
+    @Override
+    public boolean blocksRestart() {
+        return inRound;
+    }
+
+    /**
+     * Ends the step at once, on the CPS VM thread, when the build's board is already open and every node of the
+     * step is already skipped: then the stage's skip tag is set as its body starts, as Declarative sets it for a
+     * false {@code when}. Reads nothing; anything else is left to the rounds.
+     */
+    private boolean settledAtStart() {
+        try {
+            var board = PackitRunAction.boardIfOpen(getContext());
+            if (board.isEmpty()) {
+                return false;
+            }
+            var ids = call().resolve(board.get().state());
+            var settled = driverOf(board.get()).settle(ids);
+            if (settled.isEmpty()) {
+                return false;
+            }
+            var listener = getContext().get(TaskListener.class);
+            // the driver reports each change once: what settle reported is printed here, whatever comes next
+            settled.get().log().forEach(listener.getLogger()::println);
+            if (settled.get().state() != NodeState.SKIPPED) {
+                return false;
+            }
+            SkippedStage.mark(getContext().get(FlowNode.class));
+            listener.getLogger().println(settled.get().message());
+            status = NodeState.SKIPPED.key();
+            if (claimCompletion()) {
+                getContext().onSuccess(null);
+            }
+            return true;
+        } catch (Exception | LinkageError e) {
+            LOGGER.log(Level.FINE, "could not settle " + step + " " + nodes + " at its start; its rounds will", e);
+            return false;
+        }
     }
 
     @Override
@@ -93,7 +147,7 @@ final class NodeStepExecution extends StepExecution {
             try {
                 var listener = getContext().get(TaskListener.class);
                 var board = PackitRunAction.board(getContext());
-                var ids = new StepCall(step, nodes, needs, chroots, target).resolve(board.state());
+                var ids = call().resolve(board.state());
                 var log = driverOf(board).cancel(ids, "the build was aborted");
                 log.forEach(listener.getLogger()::println);
             } catch (Exception | LinkageError e) {
@@ -109,8 +163,13 @@ final class NodeStepExecution extends StepExecution {
         return step + " " + nodes + ": " + (status == null ? "starting" : status);
     }
 
+    private StepCall call() {
+        return new StepCall(step, nodes, needs, chroots, target);
+    }
+
     private void schedule(Duration delay) {
-        if (stopping) {
+        // after Timer.shutdown(), Timer.get() would make a new timer for a controller that is gone
+        if (stopping || JenkinsFacade.isOver(session)) {
             return;
         }
         nextRound = Timer.get().schedule(() -> Computer.threadPoolForRemoting.execute(this::round),
@@ -118,13 +177,14 @@ final class NodeStepExecution extends StepExecution {
     }
 
     private void round() {
-        if (stopping || controllerStopping()) {
+        if (stopping || JenkinsFacade.isOver(session)) {
             return;
         }
+        inRound = true;
         try {
             var listener = getContext().get(TaskListener.class);
             var board = PackitRunAction.board(getContext());
-            var ids = new StepCall(step, nodes, needs, chroots, target).resolve(board.state());
+            var ids = call().resolve(board.state());
             if (StepCatalog.CLI.equals(step)) {
                 lendAgent(ids);
             }
@@ -137,18 +197,14 @@ final class NodeStepExecution extends StepExecution {
                 finish(board, ids, (StepProgress.Done) progress, listener);
             }
         } catch (Exception | LinkageError e) {
-            if (controllerStopping()) {
+            if (JenkinsFacade.isOver(session)) {
                 LOGGER.log(Level.FINE, "round of " + step + " " + nodes + " ended by the controller stopping", e);
                 return;
             }
             fail(PackitFailure.of(e));
+        } finally {
+            inRound = false;
         }
-    }
-
-    /** Whether Jenkins is shutting down: the round is left to {@link #onResume} after the restart. */
-    private static boolean controllerStopping() {
-        var jenkins = Jenkins.getInstanceOrNull();
-        return jenkins == null || jenkins.isTerminating();
     }
 
     private void finish(BuildBoard board, List<NodeId> ids, StepProgress.Done done,
@@ -196,7 +252,7 @@ final class NodeStepExecution extends StepExecution {
         }
     }
 
-    private StepDriver driverOf(BuildBoard board) {
+    private synchronized StepDriver driverOf(BuildBoard board) {
         var current = driver;
         if (current == null) {
             current = board.driver(WAIT_POLL);

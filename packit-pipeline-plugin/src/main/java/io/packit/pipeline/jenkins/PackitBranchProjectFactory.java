@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.model.TaskListener;
 import io.packit.pipeline.render.RuntimePipeline;
 import java.io.IOException;
-import jenkins.scm.api.SCMFile;
 import jenkins.scm.api.SCMSource;
 import jenkins.scm.api.SCMSourceCriteria;
 import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
@@ -32,16 +31,33 @@ public class PackitBranchProjectFactory extends AbstractWorkflowBranchProjectFac
         return new HasConfig();
     }
 
-    /** A head qualifies when it has the config file. */
+    /**
+     * A head qualifies when it has the config file: anything at that path but nothing or a directory (a symbolic
+     * link too), with the same log lines as {@code WorkflowBranchProjectFactory}'s criteria for a Jenkinsfile.
+     */
     private static final class HasConfig implements SCMSourceCriteria {
         private static final long serialVersionUID = 1L;
 
         @Override
         public boolean isHead(Probe probe, TaskListener listener) throws IOException {
-            var type = probe.stat(RuntimePipeline.DEFAULT_CONFIG_FILE).getType();
-            listener.getLogger().println("      " + RuntimePipeline.DEFAULT_CONFIG_FILE
-                    + (type == SCMFile.Type.REGULAR_FILE ? " found" : " not found"));
-            return type == SCMFile.Type.REGULAR_FILE;
+            var path = RuntimePipeline.DEFAULT_CONFIG_FILE;
+            var stat = probe.stat(path);
+            switch (stat.getType()) {
+                case NONEXISTENT:
+                    if (stat.getAlternativePath() != null) {
+                        listener.getLogger().format("      '%s' not found (but found '%s', search is case sensitive)%n",
+                                path, stat.getAlternativePath());
+                    } else {
+                        listener.getLogger().format("      '%s' not found%n", path);
+                    }
+                    return false;
+                case DIRECTORY:
+                    listener.getLogger().format("      '%s' found but is a directory not a file%n", path);
+                    return false;
+                default:
+                    listener.getLogger().format("      '%s' found%n", path);
+                    return true;
+            }
         }
 
         @Override

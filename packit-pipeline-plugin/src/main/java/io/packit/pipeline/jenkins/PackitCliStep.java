@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public class PackitCliStep extends PackitNodeStep {
     @DataBoundConstructor
     public PackitCliStep(String node, List<String> args) {
         super(node);
-        this.args = new ArrayList<>(args);
+        this.args = new ArrayList<>(StepCall.listArgument(StepCatalog.ARG_ARGS, args));
     }
 
     /** {@link StepCatalog#ARG_ARGS}: the argument vector of {@code packit}. */

@@ -1,6 +1,7 @@
 package io.packit.pipeline.jenkins;
 
 import hudson.Extension;
+import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public class PackitCoprBuildStep extends PackitNodeStep {
     /** Sets {@link StepCatalog#ARG_CHROOTS}. */
     @DataBoundSetter
     public void setChroots(List<String> chroots) {
-        this.chroots = new ArrayList<>(chroots);
+        this.chroots = new ArrayList<>(StepCall.listArgument(StepCatalog.ARG_CHROOTS, chroots));
     }
 
     @Override

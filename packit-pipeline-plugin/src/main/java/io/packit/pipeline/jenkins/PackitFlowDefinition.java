@@ -47,8 +47,7 @@ public class PackitFlowDefinition extends FlowDefinition {
         var config = RuntimePipeline.load(configFile, trusted.content().getBytes(StandardCharsets.UTF_8),
                 trusted.repository());
         var script = RuntimePipeline.render(config);
-        run.addOrReplaceAction(new PackitRunAction(configFile, trusted.content(), trusted.origin(),
-                trusted.repository()));
+        run.addOrReplaceAction(PackitRunAction.forConfig(configFile, trusted));
         listener.getLogger().println("Rendered the pipeline from " + configFile + " (" + config.digest() + ") at "
                 + trusted.origin());
         return new CpsFlowDefinition(script, true).create(owner, listener, actions);

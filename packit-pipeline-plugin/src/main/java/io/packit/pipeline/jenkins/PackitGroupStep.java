@@ -1,6 +1,7 @@
 package io.packit.pipeline.jenkins;
 
 import hudson.Extension;
+import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public class PackitGroupStep extends Step {
     /** The step for the nodes chosen by {@code nodes} (node ids or {@code job:}/{@code package:} selectors). */
     @DataBoundConstructor
     public PackitGroupStep(List<String> nodes) {
-        this.nodes = new ArrayList<>(nodes);
+        this.nodes = new ArrayList<>(StepCall.listArgument(StepCatalog.ARG_NODES, nodes));
     }
 
     /** {@link StepCatalog#ARG_NODES}: the selectors. */

@@ -1,5 +1,6 @@
 package io.packit.pipeline.jenkins;
 
+import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public abstract class PackitNodeStep extends Step {
 
     /** A step for plan node {@code node}. */
     protected PackitNodeStep(String node) {
-        this.node = node;
+        this.node = StepCall.textArgument(StepCatalog.ARG_NODE, node);
     }
 
     /** {@link StepCatalog#ARG_NODE}: the plan node id. */
@@ -31,6 +32,6 @@ public abstract class PackitNodeStep extends Step {
     /** Sets {@link StepCatalog#ARG_NEEDS}. */
     @DataBoundSetter
     public void setNeeds(List<String> needs) {
-        this.needs = new ArrayList<>(needs);
+        this.needs = new ArrayList<>(StepCall.listArgument(StepCatalog.ARG_NEEDS, needs));
     }
 }

@@ -10,7 +10,7 @@ import io.packit.pipeline.steps.StepCatalog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import jenkins.scm.api.SCMRevisionAction;
+import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -30,8 +30,10 @@ public final class PackitRunAction extends InvisibleAction {
     private final String configText;
     private final String origin;
     private final String repository;
+    /** Null in the build.xml of a build made before this field existed. */
+    private final String revision;
 
-    private transient BuildBoard board;
+    private transient volatile BuildBoard board;
     private transient AgentCliExecutor cli;
 
     /**
@@ -41,12 +43,20 @@ public final class PackitRunAction extends InvisibleAction {
      * @param configText its content
      * @param origin     where it was read, for people ({@code revision … of PR-12})
      * @param repository the repository's name, Packit's default package name
+     * @param revision   the revision the build builds, as the SCM prints it (its commit id is what Copr builds)
      */
-    public PackitRunAction(String configFile, String configText, String origin, String repository) {
+    public PackitRunAction(String configFile, String configText, String origin, String repository, String revision) {
         this.configFile = configFile;
         this.configText = configText;
         this.origin = origin;
         this.repository = repository;
+        this.revision = revision;
+    }
+
+    /** The action of a build for the config {@code trusted} read at {@code configFile}. */
+    static PackitRunAction forConfig(String configFile, TrustedFile trusted) {
+        return new PackitRunAction(configFile, trusted.content(), trusted.origin(), trusted.repository(),
+                trusted.revision());
     }
 
     /** The config's path in the repository. */
@@ -69,6 +79,11 @@ public final class PackitRunAction extends InvisibleAction {
         return repository;
     }
 
+    /** The revision the build builds; empty when not recorded. */
+    public String getRevision() {
+        return revision == null ? "" : revision;
+    }
+
     /**
      * The board of the build a step runs in: the build's action (created on first use from the trusted revision of
      * the file {@code PACKIT_CONFIG} names), opened once per controller session, checked against the digest the
@@ -79,6 +94,20 @@ public final class PackitRunAction extends InvisibleAction {
         var opened = attached(context, env).open(context.get(Run.class), env);
         opened.requireRenderedFrom(env.get(StepCatalog.ENV_CONFIG_DIGEST, ""));
         return opened;
+    }
+
+    /**
+     * The board of the build a step runs in if this controller session has already opened it, without reading
+     * anything: what a step can use in {@code start()}, on the CPS VM thread, where no I/O belongs.
+     */
+    static Optional<BuildBoard> boardIfOpen(StepContext context) throws IOException, InterruptedException {
+        // no lock on the run or the action: open() may hold the action's while it reads, and the CPS VM thread
+        // must not wait for that (the action list and the board field are safe to read as they are)
+        var action = context.get(Run.class).getAction(PackitRunAction.class);
+        if (action == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(action.board);
     }
 
     /** The build's executor of {@code packit} command lines, for a {@code packitCli} step to lend its agent to. */
@@ -116,7 +145,7 @@ public final class PackitRunAction extends InvisibleAction {
             if (existing != null) {
                 return existing;
             }
-            var created = new PackitRunAction(configFile, trusted.content(), trusted.origin(), trusted.repository());
+            var created = forConfig(configFile, trusted);
             run.addAction(created);
             run.save();
             return created;
@@ -126,10 +155,8 @@ public final class PackitRunAction extends InvisibleAction {
     private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
         if (board == null) {
             var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository);
-            var revision = SCMRevisionAction.getRevision(run);
             cli = new AgentCliExecutor();
-            var executors = PackitServices.executors(run, env, cli, repository,
-                    revision == null ? "" : revision.toString());
+            var executors = PackitServices.executors(run, env, cli, repository, getRevision());
             board = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
                     new File(run.getRootDir(), STATE_FILE).toPath(), executors);
         }

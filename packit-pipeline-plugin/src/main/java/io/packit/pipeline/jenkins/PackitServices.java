@@ -34,18 +34,25 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * by the ids the build parameters name ({@link StepCatalog#PARAM_COPR_CREDENTIALS},
  * {@link StepCatalog#PARAM_TF_CREDENTIALS}) and recorded as used by the build. HTTP goes through Jenkins' proxy
  * settings. A missing credential fails only the nodes that need it, with a message naming the credential id.
+ *
+ * <p>Every build shares one HTTP client ({@code HTTP}): one connection pool and dispatcher for the controller.
+ * okhttp-api's proxy selector and authenticator read Jenkins' proxy configuration on each request
+ * ({@code JenkinsProxySelector#select}), so a changed proxy setting applies to it without a new client.
  */
 final class PackitServices {
     /** System property: seconds between polls of running Copr builds and Testing Farm requests (default 10). */
     static final String POLL_SECONDS = PackitServices.class.getName() + ".pollSeconds";
 
+    /** The one client of the plugin, with Jenkins' proxy settings. */
+    private static final OkHttpClient HTTP = JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build();
+
     private PackitServices() {
     }
+
 
     /** The executors of every node kind for {@code run}. */
     static NodeExecutors executors(Run<?, ?> run, EnvVars env, AgentCliExecutor cli, String repoName,
             String revision) throws IOException {
-        var http = JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build();
         var copr = coprConfig(run, env);
         var seconds = SystemProperties.getLong(POLL_SECONDS, 10L);
         var polling = seconds == 10L ? Polling.STANDARD : Polling.every(Duration.ofSeconds(seconds));
@@ -55,14 +62,14 @@ final class PackitServices {
         NodeExecutor builds = copr == null
                 ? new Unavailable("no secret file credential '" + coprCredentialsId(env) + "' with a Copr config"
                         + " (build parameter " + StepCatalog.PARAM_COPR_CREDENTIALS + ")")
-                : new CoprBuildExecutor(CoprClient.create(http, copr), settings);
+                : new CoprBuildExecutor(CoprClient.create(HTTP, copr), settings);
         byKind.put(NodeKind.SRPM, builds);
         byKind.put(NodeKind.COPR_BUILD, builds);
         var apiKey = testingFarmKey(run, env);
         byKind.put(NodeKind.TESTS, apiKey == null
                 ? new Unavailable("no secret text credential '" + testingFarmCredentialsId(env)
                         + "' with a Testing Farm API key (build parameter " + StepCatalog.PARAM_TF_CREDENTIALS + ")")
-                : new TestingFarmExecutor(TestingFarmClient.create(http, TestingFarmClient.apiUrl(null, env), apiKey),
+                : new TestingFarmExecutor(TestingFarmClient.create(HTTP, TestingFarmClient.apiUrl(null, env), apiKey),
                         settings));
         for (var kind : NodeKind.values()) {
             if (kind.runsPackitCli()) {

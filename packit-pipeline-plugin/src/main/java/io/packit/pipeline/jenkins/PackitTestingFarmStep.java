@@ -1,6 +1,7 @@
 package io.packit.pipeline.jenkins;
 
 import hudson.Extension;
+import io.packit.pipeline.engine.StepCall;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -29,7 +30,7 @@ public class PackitTestingFarmStep extends PackitNodeStep {
     /** Sets {@link StepCatalog#ARG_TARGET}. */
     @DataBoundSetter
     public void setTarget(String target) {
-        this.target = target;
+        this.target = StepCall.textArgument(StepCatalog.ARG_TARGET, target);
     }
 
     @Override

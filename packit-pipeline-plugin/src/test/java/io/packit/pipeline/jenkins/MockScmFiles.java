@@ -36,6 +36,7 @@ abstract class MockScmFiles extends SCMFileSystem.Builder {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the abstract method takes the raw type (scm-api SCMFileSystem.java:476)
     protected boolean supportsDescriptor(SCMDescriptor descriptor) {
         return false;
     }

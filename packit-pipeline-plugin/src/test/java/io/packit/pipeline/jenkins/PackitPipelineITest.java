@@ -11,6 +11,7 @@ import io.packit.pipeline.steps.StepCatalog;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +66,12 @@ class PackitPipelineITest {
                     .map(DescribableParameter::getName).toList();
             assertThat(parameters).as(name).containsExactlyInAnyOrderElementsOf(arguments);
         });
-        assertThat(StepDescriptor.byFunctionName(StepCatalog.CLI).getRequiredContext())
-                .contains(hudson.FilePath.class, hudson.Launcher.class);
-        assertThat(StepDescriptor.byFunctionName(StepCatalog.COPR_BUILD).getRequiredContext())
-                .doesNotContain(hudson.FilePath.class, hudson.Launcher.class);
+        // getRequiredContext() is Set<? extends Class<?>> (workflow-step-api StepDescriptor.java:69): copied, so
+        // AssertJ takes Class arguments
+        Set<Class<?>> cli = new HashSet<>(StepDescriptor.byFunctionName(StepCatalog.CLI).getRequiredContext());
+        Set<Class<?>> copr = new HashSet<>(StepDescriptor.byFunctionName(StepCatalog.COPR_BUILD).getRequiredContext());
+        assertThat(cli).contains(hudson.FilePath.class, hudson.Launcher.class);
+        assertThat(copr).doesNotContain(hudson.FilePath.class, hudson.Launcher.class);
     }
 
     @Test
@@ -126,6 +129,9 @@ class PackitPipelineITest {
                 + "(copr_build:hello:pull_request failed on fedora-41-x86_64)", build);
         assertThat(testbed.testingFarm.requestIds()).isEmpty();
         assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
+                .matches(StageStatus::isSkippedStage, "is skipped");
+        // the stage is a parallel branch: its branch node carries the tag too, as Declarative tags it
+        assertThat(branch(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
                 .matches(StageStatus::isSkippedStage, "is skipped");
         assertThat(stage(build, "hello \u00b7 copr pull_request"))
                 .matches(node -> !StageStatus.isSkippedStage(node), "is not skipped");
@@ -291,6 +297,15 @@ class PackitPipelineITest {
                         org.jenkinsci.plugins.workflow.actions.LabelAction.class) != null);
         assertThat(stages).as("stage " + name).isNotEmpty();
         return stages.get(stages.size() - 1);
+    }
+
+    private static FlowNode branch(WorkflowRun build, String name) {
+        List<FlowNode> branches = new DepthFirstScanner().filteredNodes(build.getExecution(), node -> {
+            var thread = node.getPersistentAction(org.jenkinsci.plugins.workflow.actions.ThreadNameAction.class);
+            return thread != null && thread.getThreadName().equals(name);
+        });
+        assertThat(branches).as("parallel branch " + name).isNotEmpty();
+        return branches.get(0);
     }
 
     /** Lightweight reads of the mock repositories. */

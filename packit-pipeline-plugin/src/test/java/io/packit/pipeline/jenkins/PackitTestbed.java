@@ -77,7 +77,7 @@ final class PackitTestbed implements AutoCloseable {
     void install(JenkinsRule r) throws IOException {
         var store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
-                StepCatalog.DEFAULT_COPR_CREDENTIALS, "Copr", "copr", SecretBytes.fromBytes(coprConfig()
+                StepCatalog.DEFAULT_COPR_CREDENTIALS, "Copr", "copr", SecretBytes.fromRawBytes(coprConfig()
                         .getBytes(StandardCharsets.UTF_8))));
         store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
                 StepCatalog.DEFAULT_TF_CREDENTIALS, "Testing Farm", Secret.fromString(TF_KEY)));

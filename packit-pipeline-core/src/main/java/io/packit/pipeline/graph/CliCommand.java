@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The command line a release node runs on the agent: an executable looked up on {@code PATH} ({@code packit},
@@ -26,6 +27,8 @@ public record CliCommand(String executable, List<Argument> arguments) {
     public static final String KOJI = "koji";
     /** Bodhi's command line, for updates from side tags. */
     public static final String BODHI = "bodhi";
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9@%_+=:,./{}-]+");
 
     public CliCommand {
         Objects.requireNonNull(executable, "executable");
@@ -93,11 +96,21 @@ public record CliCommand(String executable, List<Argument> arguments) {
         return argument instanceof SideTagName name ? name.written() : ((Text) argument).value();
     }
 
-    /** The command as one line for people: executable and written arguments, space-separated. */
+    /**
+     * The command as one line for people: executable and written arguments, space-separated, an argument that is
+     * empty or holds a space or a shell character in single quotes (as a shell would need it; nothing is run by one).
+     */
     public String line() {
         var parts = new ArrayList<String>();
         parts.add(executable);
-        parts.addAll(written());
+        written().stream().map(CliCommand::quoted).forEach(parts::add);
         return String.join(" ", parts);
+    }
+
+    private static String quoted(String argument) {
+        if (!argument.isEmpty() && PLAIN.matcher(argument).matches()) {
+            return argument;
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 }

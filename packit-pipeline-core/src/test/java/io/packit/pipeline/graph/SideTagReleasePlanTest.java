@@ -82,7 +82,7 @@ class SideTagReleasePlanTest {
                 "packit build in-koji --dist-git-branch rawhide --koji-target {side_tag:A:koji@rawhide} --package A .");
         assertThat(line(plan, "wait_repo:A:koji/B@f43")).isEqualTo("koji wait-repo --request {side_tag:A:koji@f43}");
         assertThat(line(plan, "bodhi_update:A:bodhi@f43")).isEqualTo("bodhi updates new --type enhancement --notes "
-                + "Multi-package update of b-lib, C, A, built together in one side tag. --from-tag {side_tag:A:koji@f43}");
+                + "'Multi-package update of b-lib, C, A, built together in one side tag.' --from-tag {side_tag:A:koji@f43}");
 
         var build = CliCommands.of(plan.find(NodeId.parse("koji_build:A:koji/B@f43")).orElseThrow(), plan);
         assertThat(build.sideTags()).containsExactly(NodeId.parse("side_tag:A:koji@f43"));

@@ -37,7 +37,8 @@ final class DefaultJobs {
             releases.put(name, withRelease(base, new ReleaseSettings(
                     entries.containsKey("dist_git_branches") ? release.distGitBranches()
                             : List.of(defaultBranches),
-                    release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders())));
+                    release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders(),
+                    release.defaultBranches())));
         }
         return List.of(
                 new CoprBuildJob(common(0, Trigger.PULL_REQUEST, refs, builds, position)),

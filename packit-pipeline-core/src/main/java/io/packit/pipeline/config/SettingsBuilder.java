@@ -80,7 +80,8 @@ final class SettingsBuilder {
                 values.bool("scratch", false),
                 values.strings("allowed_pr_authors", List.of("packit")),
                 values.strings("allowed_committers", List.of()),
-                values.strings("allowed_builders", List.of("packit")));
+                values.strings("allowed_builders", List.of("packit")),
+                aliases.releaseBranches(ReleaseSettings.DIST_GIT_DEFAULT_BRANCH));
         return new PackageSettings(
                 specfile,
                 values.string("upstream_package_name", ""),

@@ -31,8 +31,11 @@ final class PackagePlanning {
     private final List<JobView> builds = new ArrayList<>();
     /** The build node of each copr_build job that is planned. */
     private final Map<JobView, NodeId> buildIds = new IdentityHashMap<>();
-    private final List<JobView> kojiJobs = new ArrayList<>();
-    private final List<JobView> bodhiJobs = new ArrayList<>();
+    private final List<Node> kojiBuilds = new ArrayList<>();
+    private final List<Node> bodhiUpdates = new ArrayList<>();
+    private final List<SideTagRelease.Planned> sideTagReleases = new ArrayList<>();
+    /** bodhi_update jobs of a package with dependencies, made once its side-tag releases are known. */
+    private final List<JobView> deferredUpdates = new ArrayList<>();
 
     PackagePlanning(Shared shared, String name, String safeName, JobLabels labels, boolean affected) {
         this.shared = Objects.requireNonNull(shared, "shared");
@@ -53,25 +56,11 @@ final class PackagePlanning {
     }
 
     /**
-     * The Koji builds and Bodhi updates: a side-tag release of the package's closure where one applies, else one
-     * node per job; Bodhi updates are made from Koji builds, so with both for the same trigger the update waits for
-     * the builds (of its branch, in a side-tag release).
+     * The Bodhi updates waiting for the package's Koji builds: with both for the same trigger, an update is made from
+     * the builds (of its branch, from the side tag, in a side-tag release).
      */
     private void planReleases() {
-        var kojiBuilds = new ArrayList<Node>();
-        var sideTagReleases = new ArrayList<SideTagRelease.Planned>();
-        for (var view : kojiJobs) {
-            if (!isPlannedRelease(view)) {
-                continue;
-            }
-            if (shared.sideTags().applies(view)) {
-                sideTagReleases.add(shared.sideTags().plan(view, safeName, labels.label().get(view), affected));
-                shared.releases().covered(view.job(), name);
-            } else {
-                single(view, NodeKind.KOJI_BUILD).ifPresent(kojiBuilds::add);
-            }
-        }
-        for (var view : bodhiJobs) {
+        for (var view : deferredUpdates) {
             if (!isPlannedRelease(view)) {
                 continue;
             }
@@ -79,12 +68,16 @@ final class PackagePlanning {
             if (release.isPresent() && SideTagRelease.updatesFromSideTag(view)) {
                 shared.sideTags().update(view, safeName, labels.label().get(view), affected, release.get());
                 shared.releases().covered(view.job(), name);
-                continue;
+            } else {
+                single(view, NodeKind.BODHI_UPDATE).ifPresent(bodhiUpdates::add);
             }
-            var update = single(view, NodeKind.BODHI_UPDATE);
-            update.ifPresent(node -> kojiBuilds.stream()
-                    .filter(build -> build.view().job().trigger() == node.view().job().trigger())
-                    .forEach(build -> shared.nodes().edge(new Edge(build.id(), node.id(), EdgeKind.RELEASE_GATING, ""))));
+        }
+        for (var update : bodhiUpdates) {
+            for (var build : kojiBuilds) {
+                if (build.view().job().trigger() == update.view().job().trigger()) {
+                    shared.nodes().edge(new Edge(build.id(), update.id(), EdgeKind.RELEASE_GATING, ""));
+                }
+            }
         }
     }
 
@@ -134,14 +127,32 @@ final class PackagePlanning {
                 false, affected));
     }
 
-    /** A koji_build job: planned with the package's other release jobs, once every job was read. */
+    /**
+     * A koji_build job: a side-tag release of the package's closure when one applies ({@link SideTagRelease}), else
+     * one node, which the package's Bodhi updates of its trigger wait for.
+     */
     void kojiBuild(JobView view) {
-        kojiJobs.add(view);
+        if (!isPlannedRelease(view)) {
+            return;
+        }
+        if (shared.sideTags().applies(view)) {
+            sideTagReleases.add(shared.sideTags().plan(view, safeName, labels.label().get(view), affected));
+            shared.releases().covered(view.job(), name);
+        } else {
+            single(view, NodeKind.KOJI_BUILD).ifPresent(kojiBuilds::add);
+        }
     }
 
-    /** A bodhi_update job: planned after the package's koji_build jobs, whose builds it is made from. */
+    /**
+     * A bodhi_update job: one node waiting for the package's Koji builds of its trigger; for a package that depends
+     * on others, made after every koji_build job of the package, since it may update from their side tags.
+     */
     void bodhiUpdate(JobView view) {
-        bodhiJobs.add(view);
+        if (shared.packages().closureOf(name).size() > 1) {
+            deferredUpdates.add(view);
+        } else {
+            single(view, NodeKind.BODHI_UPDATE).ifPresent(bodhiUpdates::add);
+        }
     }
 
     String safeName() {

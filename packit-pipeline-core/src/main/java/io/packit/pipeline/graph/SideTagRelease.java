@@ -116,12 +116,6 @@ final class SideTagRelease {
     private List<ReleaseBranch> branchesOf(JobView view, List<String> closure) {
         var branches = view.settings().release().branches();
         var others = String.join(", ", closure.subList(0, closure.size() - 1));
-        if (branches.isEmpty()) {
-            diagnostics.error(view.job().position(), KojiBuildJob.KEY + " " + view.job().path() + " releases '"
-                    + view.packageName() + "' with " + others + " in one Koji side tag per dist-git branch: give it "
-                    + "dist_git_branches (a side tag is requested from the branch's Koji build tag)");
-            return List.of();
-        }
         var known = new ArrayList<ReleaseBranch>();
         for (var branch : branches) {
             if (branch.hasBuildTag()) {
@@ -130,7 +124,10 @@ final class SideTagRelease {
                 diagnostics.error(where(view, "dist_git_branches"), KojiBuildJob.KEY + " " + view.job().path()
                         + " releases '" + view.packageName() + "' with " + others + " in one Koji side tag per "
                         + "dist-git branch, but no Koji build tag is known for branch '" + branch.name()
-                        + "' (it is not in the release table and not of the form f<N> or epel<N>)");
+                        + "' (it is not in the release table and not of the form f<N> or epel<N>"
+                        + (view.settings().release().distGitBranches().isEmpty()
+                                ? "; it is the dist-git default branch, taken when dist_git_branches is not given" : "")
+                        + ")");
             }
         }
         return known;

@@ -15,10 +15,12 @@ import java.util.List;
  *       {@link #ENV_CONFIG_DIGEST} (both written by the renderer in the pipeline's {@code environment} block and
  *       in the header comment), else the step fails with "the Jenkinsfile is stale". The plan is made from that
  *       config for every trigger at once, so each node id below names exactly one plan node.</li>
- *   <li>{@link #ARG_NODE} is the plan node the step runs: a node id {@code kind:package:job[@chroot]}.</li>
+ *   <li>{@link #ARG_NODE} is the plan node the step runs: a node id {@code kind:package:job[/member][@chroot]}.</li>
  *   <li>{@link #ARG_NEEDS} lists what the node waits for, besides the stage before it in the same branch:
  *       node ids ({@code copr_build:B:build1}: the whole node) or chroot-level needs
- *       ({@code copr_build:A:build1@fedora-41-x86_64}: that chroot of that build only). The step starts its
+ *       ({@code copr_build:A:build1@fedora-41-x86_64}: that chroot of that build only). A need that is the id of
+ *       a plan node is that whole node: the per-branch nodes of a side-tag release have ids ending in
+ *       {@code @<branch>} ({@code koji_build:A:koji/B@f43}). The step starts its
  *       work as soon as every need has succeeded, without holding an executor while it waits. When a need
  *       failed, was cancelled or was skipped, the step does no work and marks its node skipped with the root
  *       cause (the stage ends as not built / unstable, never as its own failure). The list may be empty.

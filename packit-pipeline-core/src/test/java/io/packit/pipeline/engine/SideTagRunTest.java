@@ -8,9 +8,7 @@ import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.Plan;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A side-tag release run end to end by {@link PackitCliExecutor}, with fake {@code fedpkg}, {@code packit},
  * {@code koji} and {@code bodhi} on {@code PATH} that record their argument vectors and print what the real tools
- * print (fedpkg's side tag line as fbrnch reads it; packit's per-branch build lines, {@code
- * packit/cli/builds/koji_build.py:129-180}; koji's {@code Got repo}, {@code cli/koji_cli/commands.py:7476-7478};
- * bodhi's update with its {@code Update ID} line, {@code bodhi-client/bodhi/client/bindings.py:844-857}).
+ * print ({@link FakeReleaseTools}).
  */
 class SideTagRunTest {
     private static final String CONFIG = """
@@ -40,38 +36,15 @@ class SideTagRunTest {
                 identifier: bodhi
                 dist_git_branches: [f43]
             """;
-    private static final String TAG = "f43-build-side-4242";
+    private static final String TAG = FakeReleaseTools.F43_TAG;
 
     @TempDir
     Path dir;
-    private Path bin;
-    private Path calls;
+    private FakeReleaseTools tools;
 
     @BeforeEach
-    void tools() throws Exception {
-        bin = Files.createDirectories(dir.resolve("bin"));
-        calls = dir.resolve("calls.txt");
-        tool("fedpkg", """
-                echo "fedpkg $*" >> '%s'
-                echo "Side tag '$3-side-4242' (id 4242) created."
-                echo "Use 'fedpkg build --target=$3-side-4242' to use it."
-                echo "Use 'koji wait-repo $3-side-4242' to wait for the build repo to be generated."
-                """);
-        tool("koji", """
-                echo "koji $*" >> '%s'
-                echo 'Got repo 7001'
-                echo 'Repo info: https://koji.fedoraproject.org/koji/repoinfo?repoID=7001'
-                """);
-        tool("bodhi", """
-                echo "bodhi $*" >> '%s'
-                echo '================================================================================'
-                echo '     b-1.0-1.fc43 c-1.0-1.fc43 a-1.0-1.fc43'
-                echo '================================================================================'
-                echo '   Update ID: FEDORA-2026-5e1d2c3b4a'
-                echo '     Release: Fedora 43'
-                echo '      Status: pending'
-                """);
-        packit("");
+    void tools() {
+        tools = new FakeReleaseTools(dir);
     }
 
     @Test
@@ -79,7 +52,7 @@ class SideTagRunTest {
         var state = run(new RunState(plan(), EngineClock.system(), false));
 
         assertThat(state.statuses()).extracting(NodeStatus::state).containsOnly(NodeState.SUCCEEDED);
-        var lines = Files.readAllLines(calls);
+        var lines = tools.calls();
         assertThat(lines).containsExactlyInAnyOrder(
                 "fedpkg request-side-tag --base-tag f43-build",
                 "packit build in-koji --dist-git-branch f43 --koji-target " + TAG + " --package B .",
@@ -102,12 +75,7 @@ class SideTagRunTest {
     @Test
     void shouldSkipTheDependentBuildAndTheUpdateWithTheRootCauseWhenADependencyFailsToBuild() throws Exception {
         // packit reports a failed Koji build and still exits 0 (packit/cli/builds/koji_build.py:167-180)
-        packit("""
-                if [ "$8" = B ]; then
-                  echo "Build for branch 'f43', target '$6' failed. "
-                  echo ">>> Could not execute build: Command '['fedpkg', 'build']' returned non-zero exit status 1."
-                fi
-                """);
+        tools.failBuildOf("B", "f43");
 
         var state = run(new RunState(plan(), EngineClock.system(), false));
 
@@ -121,12 +89,12 @@ class SideTagRunTest {
         }
         assertThat(state.status(id("wait_repo:A:koji/C@f43")).state()).as("C is independent of B")
                 .isEqualTo(NodeState.SUCCEEDED);
-        assertThat(Files.readAllLines(calls)).noneMatch(line -> line.endsWith("--package A .") || line.startsWith("bodhi"));
+        assertThat(tools.calls()).noneMatch(line -> line.endsWith("--package A .") || line.startsWith("bodhi"));
     }
 
     @Test
     void shouldFailTheSideTagAndSkipTheReleaseWhenFedpkgNamesNoSideTag() throws Exception {
-        tool("fedpkg", """
+        tools.tool("fedpkg", """
                 echo "fedpkg $*" >> '%s'
                 echo 'Could not execute request_side_tag: Policy violation' >&2
                 """);
@@ -137,13 +105,13 @@ class SideTagRunTest {
                 + "\"Side tag '<name>' (id <n>) created.\" line, so the side tag's name is not known (log: ");
         assertThat(state.status(id("koji_build:A:koji/B@f43")).reason()).isEqualTo("side_tag:A:koji@f43 failed");
         assertThat(state.status(id("bodhi_update:A:bodhi@f43")).state()).isEqualTo(NodeState.SKIPPED);
-        assertThat(Files.readAllLines(calls)).containsExactly("fedpkg request-side-tag --base-tag f43-build");
+        assertThat(tools.calls()).containsExactly("fedpkg request-side-tag --base-tag f43-build");
     }
 
     @Test
     void shouldFailAnUpdateBodhiDidNotMakeThoughItExitedZero() throws Exception {
         // bodhi prints the server's refusal and exits 0 (bodhi-client/bodhi/client/cli.py:470-476)
-        tool("bodhi", """
+        tools.tool("bodhi", """
                 echo "bodhi $*" >> '%s'
                 echo "{'status': 'error', 'errors': [{'description': 'Update for a-1.0-1.fc43 already exists'}]}" >&2
                 """);
@@ -171,7 +139,7 @@ class SideTagRunTest {
         run(resumed);
 
         assertThat(resumed.statuses()).extracting(NodeStatus::state).containsOnly(NodeState.SUCCEEDED);
-        assertThat(Files.readAllLines(calls)).noneMatch(line -> line.startsWith("fedpkg"))
+        assertThat(tools.calls()).noneMatch(line -> line.startsWith("fedpkg"))
                 .contains("packit build in-koji --dist-git-branch f43 --koji-target f43-build-side-77 --package A .",
                         "bodhi updates new --type enhancement --notes Multi-package update of B, C, A, built together "
                                 + "in one side tag. --from-tag f43-build-side-77");
@@ -179,7 +147,7 @@ class SideTagRunTest {
 
     @Test
     void shouldSayWhichToolIsMissing() throws Exception {
-        Files.delete(bin.resolve("fedpkg"));
+        tools.remove("fedpkg");
 
         var state = run(new RunState(plan(), EngineClock.system(), false));
 
@@ -188,25 +156,9 @@ class SideTagRunTest {
     }
 
     private RunState run(RunState state) {
-        var executor = new PackitCliExecutor(dir, "packit", Map.of("PATH", bin.toString()), dir.resolve("logs"));
+        var executor = new PackitCliExecutor(dir, "packit", Map.of("PATH", tools.bin().toString()), dir.resolve("logs"));
         new Engine(state, NodeExecutors.all(executor), new EngineOptions(4, EngineClock.system())).run();
         return state;
-    }
-
-    private void packit(String extra) throws Exception {
-        tool("packit", """
-                echo "packit $*" >> '%s'
-                echo "Building from the following branches: $4, for package $8"
-                echo "Starting build for branch '$4', target '$6'..."
-                """ + extra + """
-                echo "All builds processed."
-                """);
-    }
-
-    private void tool(String name, String body) throws Exception {
-        var script = bin.resolve(name);
-        Files.writeString(script, "#!/bin/sh\n" + body.formatted(calls), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static Plan plan() {

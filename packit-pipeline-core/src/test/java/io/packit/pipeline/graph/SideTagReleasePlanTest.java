@@ -155,20 +155,21 @@ class SideTagReleasePlanTest {
     }
 
     @Test
-    void shouldRefuseASideTagReleaseWithoutAKojiBuildTag() {
+    void shouldRefuseABranchWithoutAKojiBuildTagAndTakeRawhideWhenNoneIsWritten() {
         var unknown = MONO.replace("[fedora-rawhide, f43]", "[f43, main-next]");
         var none = MONO.replace("    dist_git_branches: [fedora-rawhide, f43]\n", "");
         var first = new Diagnostics();
         new JobGraphPlanner().plan(load(unknown), COMMIT, first);
         var second = new Diagnostics();
-        new JobGraphPlanner().plan(load(none), COMMIT, second);
+        var defaulted = new JobGraphPlanner().plan(load(none), COMMIT, second);
 
         assertThat(first.errors()).extracting(Problem::toString).containsExactly("packit.yaml:18:5: error: koji_build "
                 + "jobs[0] releases 'A' with B, C in one Koji side tag per dist-git branch, but no Koji build tag is "
                 + "known for branch 'main-next' (it is not in the release table and not of the form f<N> or epel<N>)");
-        assertThat(second.errors()).extracting(Problem::message).containsExactly("koji_build jobs[0] releases 'A' with "
-                + "B, C in one Koji side tag per dist-git branch: give it dist_git_branches (a side tag is requested "
-                + "from the branch's Koji build tag)");
+        assertThat(second.errors()).as("no dist_git_branches: the dist-git default branch, rawhide").isEmpty();
+        assertThat(line(defaulted, "side_tag:A:koji@rawhide")).isEqualTo("fedpkg request-side-tag --base-tag f44-build");
+        assertThat(line(defaulted, "koji_build:A:koji/C@rawhide")).isEqualTo(
+                "packit build in-koji --dist-git-branch rawhide --koji-target {side_tag:A:koji@rawhide} --package C .");
     }
 
     @Test

@@ -63,6 +63,16 @@ final class ConfigKeys {
             "notifications", NOTIFICATIONS, "require", REQUIRE, "status_name_template", STRING,
             "clone_repos_before_run_condition", BOOLEAN, "dist_git_url", IGNORED);
 
+    /**
+     * Common keys (booleans aside, which are all so) whose field in Packit's schema has no {@code load_default=None},
+     * so that marshmallow refuses null for them ("Field may not be null."; packit/packit@69d783e8 packit/schema.py
+     * CommonConfigSchema, :440-562).
+     */
+    static final Set<String> NOT_NULL = Set.of("paths", "upstream_tag_template", "archive_root_dir_template",
+            "spec_source_id", "files_to_sync", "actions", "patch_generation_patch_id_digits", "notifications",
+            "packit_instances", "upstream_tag_include", "upstream_tag_exclude", "prerelease_suffix_pattern",
+            "test_command", "require", "timeout", "osh_options");
+
     /** Keys valid only in {@code jobs[i]} ({@code build_identifier} is our extension). */
     static final Map<String, ValueKind> JOB_ONLY = ordered(
             "job", JOB_TYPE, "trigger", TRIGGER, "skip_build", BOOLEAN, "manual_trigger", BOOLEAN,

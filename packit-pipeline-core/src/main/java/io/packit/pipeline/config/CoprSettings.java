@@ -39,6 +39,14 @@ public record CoprSettings(
     public static final CoprSettings DEFAULTS = new CoprSettings(
             "", "", DEFAULT_TIMEOUT, false, false, List.of(), List.of(), "default", false, false, List.of(), List.of());
 
+    /**
+     * Whether a Copr project of the user's own is named: {@code owner} or {@code project} set (packit-service's
+     * {@code is_custom_copr_project_defined}: owner or project other than Packit's defaults).
+     */
+    public boolean customProject() {
+        return !owner.isEmpty() || !project.isEmpty();
+    }
+
     public CoprSettings {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(project, "project");

@@ -32,9 +32,9 @@ final class DefaultJobs {
             var name = pkg.getKey();
             var base = pkg.getValue().settings();
             var entries = packageEntries.get(name);
-            builds.put(name, entries.containsKey("targets") ? base : withTargets(base, defaultTargets));
+            builds.put(name, entries.containsKey("targets") ? base : base.withTargets(defaultTargets));
             var release = base.release();
-            releases.put(name, withRelease(base, new ReleaseSettings(
+            releases.put(name, base.withRelease(new ReleaseSettings(
                     entries.containsKey("dist_git_branches") ? release.distGitBranches()
                             : List.of(defaultBranches),
                     release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders(),
@@ -54,7 +54,8 @@ final class DefaultJobs {
     /**
      * Every job with Packit's {@code fedora-stable} for the packages it builds in Copr without {@code targets}
      * ({@link JobConfig#takesDefaultTargets}). Defaulted targets have nothing {@link Targets#written() written} and
-     * an unknown position.
+     * an unknown position. For a copr_build job with its own Copr project ({@link JobView#buildsInProjectChroots})
+     * they are only the fallback for a project that does not exist yet: it builds in the chroots the project has.
      */
     List<JobConfig> withDefaultTargets(List<JobConfig> jobs) {
         var result = new ArrayList<JobConfig>(jobs.size());
@@ -64,7 +65,7 @@ final class DefaultJobs {
             for (var entry : job.perPackage().entrySet()) {
                 var current = entry.getValue();
                 if (current.targets().isEmpty() && job.takesDefaultTargets(entry.getKey(), jobs)) {
-                    current = withTargets(current, new Targets(Map.of(), defaultTargets.chroots(), SourcePosition.UNKNOWN));
+                    current = current.withTargets(new Targets(Map.of(), defaultTargets.chroots(), SourcePosition.UNKNOWN));
                     changed = true;
                 }
                 perPackage.put(entry.getKey(), current);
@@ -72,19 +73,5 @@ final class DefaultJobs {
             result.add(changed ? job.withPerPackage(perPackage) : job);
         }
         return result;
-    }
-
-    private static PackageSettings withTargets(PackageSettings base, Targets targets) {
-        return new PackageSettings(base.specfilePath(), base.upstreamPackageName(), base.downstreamPackageName(),
-                base.upstreamProjectUrl(), base.paths(), targets, base.branch(), base.identifier(), base.packitInstances(),
-                base.require(), base.upstreamTagInclude(), base.upstreamTagExclude(), base.upstreamTagTemplate(),
-                base.actions(), base.copr(), base.tests(), base.release(), base.otherKeys(), base.positions());
-    }
-
-    private static PackageSettings withRelease(PackageSettings base, ReleaseSettings release) {
-        return new PackageSettings(base.specfilePath(), base.upstreamPackageName(), base.downstreamPackageName(),
-                base.upstreamProjectUrl(), base.paths(), base.targets(), base.branch(), base.identifier(), base.packitInstances(),
-                base.require(), base.upstreamTagInclude(), base.upstreamTagExclude(), base.upstreamTagTemplate(),
-                base.actions(), base.copr(), base.tests(), release, base.otherKeys(), base.positions());
     }
 }

@@ -18,11 +18,10 @@ final class JobKeys {
         return entries.containsKey(key);
     }
 
-    /** A boolean key; false when unset. */
+    /** A boolean key as Packit reads it ({@link YamlScalar#packitBoolean}); false when unset or null. */
     boolean bool(String key) {
         var entry = entries.get(key);
-        return entry != null && entry.value() instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.BOOLEAN
-                && scalar.booleanValue();
+        return entry != null && entry.value() instanceof YamlScalar scalar && scalar.packitBoolean().orElse(false);
     }
 
     /** A string key; empty when unset. */

@@ -28,7 +28,8 @@ record JobPackageSelection(List<PackageRef> refs, Map<String, Map<String, YamlMa
             Diagnostics diagnostics) {
         Objects.requireNonNull(diagnostics, "diagnostics");
         var entry = node.entry("packages");
-        if (entry.isEmpty()) {
+        // Packit drops a job key whose value is null (packit/packit@69d783e8 packit/schema.py:865): all packages
+        if (entry.isEmpty() || entry.get().value() instanceof YamlScalar scalar && scalar.isNull()) {
             var refs = known.stream().map(name -> new PackageRef(name, node.position())).toList();
             return Optional.of(new JobPackageSelection(refs, Map.of()));
         }
@@ -68,9 +69,16 @@ record JobPackageSelection(List<PackageRef> refs, Map<String, Map<String, YamlMa
         return ok ? Optional.of(new JobPackageSelection(refs, overrides)) : Optional.empty();
     }
 
-    /** Adds {@code name} to {@code refs} when it names a package (reported otherwise, and left out). */
+    /**
+     * Adds {@code name} to {@code refs} when it names a package (reported otherwise, and left out). With no package
+     * known, the file's {@code packages} is broken and reported already: a name is left out without a problem of its
+     * own, so that only the root problem is reported.
+     */
     private static void addRef(List<PackageRef> refs, String name, SourcePosition position, String where, Set<String> known,
             Diagnostics diagnostics) {
+        if (known.isEmpty()) {
+            return;
+        }
         if (!known.contains(name)) {
             diagnostics.error(position, "unknown package '%s' in %s.packages (known: %s)%s"
                     .formatted(name, where, DidYouMean.quoted(known), DidYouMean.hint(name, known)));

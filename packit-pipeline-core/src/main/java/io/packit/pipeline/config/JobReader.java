@@ -72,7 +72,11 @@ final class JobReader {
             var kind = ConfigKeys.JOB_ONLY.get(key);
             if (kind != null && kind != ValueKind.JOB_TYPE && kind != ValueKind.TRIGGER && kind != ValueKind.JOB_PACKAGES
                     && kind != ValueKind.METADATA) {
-                checker.check(entry, kind, where, true);
+                // Packit drops job-level keys whose value is null before its schema sees them (packit/packit@69d783e8
+                // packit/schema.py:865, rearrange_jobs), so 'manual_trigger:' with no value reads as unset
+                if (!(entry.value() instanceof YamlScalar scalar && scalar.isNull())) {
+                    checker.check(entry, kind, where, true);
+                }
                 jobOnly.put(key, entry);
             }
         });
@@ -167,8 +171,9 @@ final class JobReader {
                         .formatted(YamlScalar.abbreviated(name), where, String.join(", ", names), DidYouMean.hint(name, names)));
                 ok = false;
             } else if (triggers.contains(trigger.get())) {
-                diagnostics.error(value.position(), "trigger '%s' is given twice in %s".formatted(name, where));
-                ok = false;
+                // Packit makes the job once per part, twice then (packit/packit@69d783e8 packit/schema.py:919-945)
+                diagnostics.warning(value.position(), "trigger '%s' is given twice in %s: Packit makes the job twice "
+                        .formatted(name, where) + "for it; it is planned once");
             } else {
                 triggers.add(trigger.get());
             }

@@ -16,6 +16,14 @@ public record JobView(JobConfig job, PackageConfig pkg, PackageSettings settings
         Objects.requireNonNull(settings, "settings");
     }
 
+    /**
+     * Whether this is a copr_build job that builds in the chroots its Copr project has, known only at run time
+     * ({@link PackageSettings#buildsInProjectChroots}).
+     */
+    public boolean buildsInProjectChroots() {
+        return job instanceof CoprBuildJob && settings.buildsInProjectChroots();
+    }
+
     /** The package's name. */
     public String packageName() {
         return pkg.name();

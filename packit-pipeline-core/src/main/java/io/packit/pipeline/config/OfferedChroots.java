@@ -33,6 +33,10 @@ public record OfferedChroots(String coprUrl, Set<String> names) {
                 continue;
             }
             for (var settings : job.perPackage().values()) {
+                if (job instanceof CoprBuildJob && settings.buildsInProjectChroots()) {
+                    // it builds in the chroots its project has; fedora-stable is only the fallback for a new project
+                    continue;
+                }
                 var targets = settings.targets();
                 var position = targets.position().equals(SourcePosition.UNKNOWN) ? job.position() : targets.position();
                 for (var chroot : targets.chrootNames()) {

@@ -74,6 +74,38 @@ public record PackageSettings(
         positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
     }
 
+    /**
+     * Whether a Copr build with these settings builds in the chroots its Copr project has, known only at run time:
+     * it names its own project ({@link CoprSettings#customProject}) and no {@code targets}. packit-service builds a
+     * copr_build job so (packit/packit-service@b828c3d7 packit_service/worker/helpers/build/build_helper.py:86
+     * {@code configured_build_targets}, copr_build.py:1013 {@code get_configured_targets}), in {@code fedora-stable}
+     * when the project has none.
+     */
+    public boolean buildsInProjectChroots() {
+        return targets.isEmpty() && copr.customProject();
+    }
+
+    /** These settings with other {@code targets}. */
+    public PackageSettings withTargets(Targets newTargets) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                newTargets, branch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, release, otherKeys, positions);
+    }
+
+    /** These settings with another {@code branch} regex. */
+    public PackageSettings withBranch(String newBranch) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                targets, newBranch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, release, otherKeys, positions);
+    }
+
+    /** These settings with other release keys. */
+    public PackageSettings withRelease(ReleaseSettings newRelease) {
+        return new PackageSettings(specfilePath, upstreamPackageName, downstreamPackageName, upstreamProjectUrl, paths,
+                targets, branch, identifier, packitInstances, require, upstreamTagInclude, upstreamTagExclude,
+                upstreamTagTemplate, actions, copr, tests, newRelease, otherKeys, positions);
+    }
+
     /** Where {@code key}'s effective value was written, or {@code fallback} when it was not written (defaulted). */
     public SourcePosition positionOf(String key, SourcePosition fallback) {
         return positions.getOrDefault(key, fallback);

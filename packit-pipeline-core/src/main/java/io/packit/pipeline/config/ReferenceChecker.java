@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Checks references between jobs: {@code identifier} unique among the jobs of one type and trigger within a
- * package, and {@code build_identifier} naming a copr_build job of the same package and trigger.
+ * Checks references between jobs: {@code identifier} unique among the jobs of one type, trigger and
+ * {@code branch} within a package (jobs of other branches never run for the same event: a commit job for
+ * {@code main} and one for {@code stable} may share it), and {@code build_identifier} naming a copr_build job of
+ * the same package and trigger.
  * ({@code depends} names are checked where they are read; cycles are the planner's business.)
  */
 final class ReferenceChecker {
@@ -33,12 +35,14 @@ final class ReferenceChecker {
                 if (identifier.isEmpty()) {
                     continue;
                 }
-                var key = job.key() + "\u0000" + job.trigger() + "\u0000" + name + "\u0000" + identifier;
+                var branch = settings.branch();
+                var key = String.join("\u0000", job.key(), job.trigger().key(), branch, name, identifier);
                 var first = firstByKey.putIfAbsent(key, job);
                 if (first != null && first.index() != job.index()) {
                     diagnostics.error(settings.positionOf("identifier", job.position()),
-                            "duplicate identifier '%s' in %s: %s already has it for %s jobs with trigger %s%s"
+                            "duplicate identifier '%s' in %s: %s already has it for %s jobs with trigger %s%s%s"
                                     .formatted(identifier, job.path(), first.path(), job.key(), job.trigger().key(),
+                                            branch.isEmpty() ? "" : " and branch '" + branch + "'",
                                             job.perPackage().size() > 1 || first.perPackage().size() > 1
                                                     ? " (package '" + name + "')" : ""));
                 }

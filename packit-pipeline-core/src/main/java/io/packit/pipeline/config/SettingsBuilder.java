@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,7 +47,10 @@ final class SettingsBuilder {
         var otherKeys = new LinkedHashMap<String, Object>();
         entries.forEach((key, entry) -> {
             if (!TYPED.contains(key)) {
-                otherKeys.put(key, plain(entry));
+                // a boolean key holds the value Packit reads ("yes" → true)
+                var read = ConfigKeys.COMMON.get(key) == ValueKind.BOOLEAN && entry.value() instanceof YamlScalar scalar
+                        ? scalar.packitBoolean() : Optional.<Boolean>empty();
+                otherKeys.put(key, read.isPresent() ? read.get() : plain(entry));
             }
         });
         var downstream = values.string("downstream_package_name", defaultDownstreamName);
@@ -267,14 +271,13 @@ final class SettingsBuilder {
         }
 
         boolean bool(String key, boolean fallback) {
-            return node(key) instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.BOOLEAN
-                    ? scalar.booleanValue() : fallback;
+            return node(key) instanceof YamlScalar scalar ? scalar.packitBoolean().orElse(fallback) : fallback;
         }
 
         int integer(String key, int fallback) {
-            if (node(key) instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.INTEGER) {
-                var value = scalar.integerValue();
-                return value.bitLength() < 32 ? value.intValue() : fallback;
+            if (node(key) instanceof YamlScalar scalar) {
+                var value = scalar.packitInteger();
+                return value.isPresent() && value.get().bitLength() < 32 ? value.get().intValue() : fallback;
             }
             return fallback;
         }

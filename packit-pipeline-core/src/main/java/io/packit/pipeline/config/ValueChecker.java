@@ -23,34 +23,43 @@ final class ValueChecker {
         var key = entry.key();
         var value = entry.value();
         var name = "'" + key + "' in " + where;
+        if (value instanceof YamlScalar scalar && scalar.isNull() && ConfigKeys.NOT_NULL.contains(key)) {
+            diagnostics.error(entry.keyPosition(), "%s must be %s, got null".formatted(name, kind.expected()));
+            return;
+        }
         switch (kind) {
             case STRING:
-                scalarOfKind(name, value, true, YamlScalar.Kind.STRING);
-                break;
-            case BOOLEAN:
-                scalarOfKind(name, value, true, YamlScalar.Kind.BOOLEAN);
-                break;
-            case INTEGER:
-                scalarOfKind(name, value, true, YamlScalar.Kind.INTEGER);
-                break;
-            case NON_NEGATIVE_INTEGER:
-                if (scalarOfKind(name, value, true, YamlScalar.Kind.INTEGER) && value instanceof YamlScalar number
-                        && !number.isNull() && number.integerValue().signum() < 0) {
-                    wrong(name, kind, value);
+                if (scalarOfKind(name, value, true, YamlScalar.Kind.STRING) && value instanceof YamlScalar text
+                        && text.isString()) {
+                    stringRules(name, key, text);
                 }
                 break;
+            case BOOLEAN:
+                bool(name, entry);
+                break;
+            case INTEGER:
+            case NON_NEGATIVE_INTEGER:
+                integer(name, value, kind);
+                break;
             case INTEGER_OR_STRING:
-                scalarOfKind(name, value, true, YamlScalar.Kind.INTEGER, YamlScalar.Kind.STRING);
+                // Packit's spec_source_id is a Method field: any value, numbers made 'Source<n>' with int()
+                if (!(value instanceof YamlScalar)) {
+                    wrong(name, kind, value);
+                }
                 break;
             case STRING_LIST:
             case PACKAGE_NAMES:
                 stringList(name, value, kind, true);
                 break;
             case ANY_MAPPING:
+                mapping(name, value, kind, true);
+                break;
             case NOTIFICATIONS:
             case OSH_OPTIONS:
             case TEST_COMMAND:
-                mapping(name, value, kind, true);
+                if (mapping(name, value, kind, true) && value instanceof YamlMapping fields) {
+                    new NestedSchemas(this, diagnostics).check(key, fields, where);
+                }
                 break;
             case ENV:
                 if (mapping(name, value, kind, true) && value instanceof YamlMapping env) {
@@ -117,6 +126,63 @@ final class ValueChecker {
         return false;
     }
 
+    /**
+     * An integer key's value as Packit reads it ({@link YamlScalar#packitInteger}): a YAML integer; else a value
+     * marshmallow's {@code fields.Integer} casts with Python's {@code int()} (a numeric string, a number, truncated),
+     * with a warning naming the integer to write; else an error.
+     */
+    private void integer(String name, YamlNode value, ValueKind kind) {
+        if (!(value instanceof YamlScalar scalar) || scalar.isNull()) {
+            scalarOfKind(name, value, true, YamlScalar.Kind.INTEGER);
+            return;
+        }
+        var read = scalar.packitInteger();
+        if (read.isEmpty()) {
+            diagnostics.error(value.position(), "%s must be an integer, got %s".formatted(name, value.describe()));
+            return;
+        }
+        if (kind == ValueKind.NON_NEGATIVE_INTEGER && read.get().signum() < 0) {
+            wrong(name, kind, value);
+        } else if (scalar.kind() != YamlScalar.Kind.INTEGER) {
+            diagnostics.warning(value.position(), "%s is %s, which Packit reads as %s; write %s"
+                    .formatted(name, value.describe(), read.get(), read.get()));
+        }
+    }
+
+    /** Rules of Packit's schema on some string keys (packit/packit@69d783e8 packit/schema.py:405-424). */
+    private void stringRules(String name, String key, YamlScalar text) {
+        if (key.equals("upstream_package_name") && (text.text().contains("/") || text.text().indexOf('\0') >= 0)) {
+            diagnostics.error(text.position(), "%s must be a repository name (a file name: no '/'), got %s"
+                    .formatted(name, text.describe()));
+        } else if (key.equals("version_update_specifiers") && !VersionSpecifiers.isValid(text.text())) {
+            diagnostics.error(text.position(), "%s must be a PEP 440 version specifier set (e.g. '>=1.2,<2'), got %s"
+                    .formatted(name, text.describe()));
+        }
+    }
+
+    /**
+     * A boolean key's value as Packit's schema reads it ({@link YamlScalar#packitBoolean}): a YAML boolean; else a
+     * value marshmallow reads as one, with a warning naming the YAML boolean to write; else an error. Null is an
+     * error: marshmallow's {@code fields.Boolean} refuses it ("Field may not be null."); the job-level keys whose
+     * null Packit drops are not checked here ({@link JobReader}).
+     */
+    void bool(String name, YamlMapping.Entry entry) {
+        var value = entry.value();
+        if (value instanceof YamlScalar scalar) {
+            if (scalar.kind() == YamlScalar.Kind.BOOLEAN) {
+                return;
+            }
+            var read = scalar.packitBoolean();
+            if (read.isPresent()) {
+                diagnostics.warning(value.position(), "%s is %s, which Packit reads as %s; write %s (a YAML boolean)"
+                        .formatted(name, value.describe(), read.get(), read.get()));
+                return;
+            }
+        }
+        diagnostics.error(value instanceof YamlScalar scalar && scalar.isNull() ? entry.keyPosition() : value.position(),
+                "%s must be %s, got %s".formatted(name, describe(YamlScalar.Kind.BOOLEAN), value.describe()));
+    }
+
     private static String describe(YamlScalar.Kind kind) {
         switch (kind) {
             case BOOLEAN:
@@ -138,7 +204,8 @@ final class ValueChecker {
         }
         boolean ok = true;
         for (var item : sequence.items()) {
-            if (!(item instanceof YamlScalar scalar) || scalar.isNull()) {
+            // marshmallow's fields.String takes strings only: not 41, not true
+            if (!(item instanceof YamlScalar scalar) || !scalar.isString()) {
                 diagnostics.error(item.position(), "%s must be %s, got %s in the list"
                         .formatted(name, kind.expected(), item.describe()));
                 ok = false;
@@ -185,7 +252,7 @@ final class ValueChecker {
         }
         if (value instanceof YamlSequence list) {
             for (var item : list.items()) {
-                if (item instanceof YamlScalar scalar && !scalar.isNull()) {
+                if (item instanceof YamlScalar scalar && scalar.isString()) {
                     targetName(scalar);
                 } else {
                     diagnostics.error(item.position(), "target in %s must be a string, got %s".formatted(name, item.describe()));
@@ -238,12 +305,9 @@ final class ValueChecker {
         for (var branch : ((YamlMapping) value).entries().values()) {
             var options = branch.value();
             var branchName = "branch '" + branch.key() + "' in " + name;
-            if (options instanceof YamlScalar scalar && scalar.isNull()) {
-                continue;
-            }
             if (!(options instanceof YamlMapping optionMap)) {
-                diagnostics.error(options.position(), "options of %s must be a mapping, got %s"
-                        .formatted(branchName, options.describe()));
+                diagnostics.error(options.position(), "options of %s must be a mapping, got %s%s".formatted(branchName,
+                        options.describe(), options instanceof YamlScalar scalar && scalar.isNull() ? " (write {} for none)" : ""));
                 continue;
             }
             for (var option : optionMap.entries().values()) {
@@ -324,10 +388,32 @@ final class ValueChecker {
                 continue;
             }
             for (var entry : file.entries().values()) {
-                if (!keys.contains(entry.key())) {
-                    diagnostics.error(entry.keyPosition(), "unknown key '%s' in an entry of %s (expected one of: %s)%s"
+                var entryName = "'" + entry.key() + "' of an entry of " + name;
+                switch (entry.key()) {
+                    case "mkpath", "delete" -> bool(entryName, entry);
+                    case "dest" -> scalarOfKind(entryName, entry.value(), false, YamlScalar.Kind.STRING);
+                    case "src" -> source(entryName, entry.value());
+                    case "filters" -> stringList(entryName, entry.value(), ValueKind.STRING_LIST, true);
+                    default -> diagnostics.error(entry.keyPosition(), "unknown key '%s' in an entry of %s (expected one of: %s)%s"
                             .formatted(entry.key(), name, String.join(", ", keys), DidYouMean.hint(entry.key(), keys)));
                 }
+            }
+        }
+    }
+
+    /** {@code src} of a files_to_sync entry: a string or a list of strings (Packit's StringOrListOfStringsField). */
+    private void source(String name, YamlNode value) {
+        if (value instanceof YamlScalar scalar && scalar.isString()) {
+            return;
+        }
+        if (!(value instanceof YamlSequence list)) {
+            diagnostics.error(value.position(), "%s must be a string or a list of strings, got %s".formatted(name, value.describe()));
+            return;
+        }
+        for (var item : list.items()) {
+            if (!(item instanceof YamlScalar scalar && scalar.isString())) {
+                diagnostics.error(item.position(), "%s must be a string or a list of strings, got %s in the list"
+                        .formatted(name, item.describe()));
             }
         }
     }

@@ -31,8 +31,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads YAML bytes into a position-carrying {@link YamlNode} tree from SnakeYAML's event stream (the events
  * carry every anchor and position; no object is composed or constructed by SnakeYAML).
  *
- * <p>Anchors and aliases are resolved by sharing nodes, {@code <<:} merge keys are expanded (written keys win),
- * duplicate keys are errors. Size, nesting depth and alias expansion are capped ({@link YamlLimits}); tags other
+ * <p>Anchors and aliases are resolved by sharing nodes, {@code <<:} merge keys are expanded (written keys win).
+ * A key written twice in one mapping is a warning and the later value is used, as PyYAML (which Packit uses) keeps
+ * the last value of a repeated key. Size, nesting depth and alias expansion are capped ({@link YamlLimits}); tags other
  * than the YAML core schema's are refused, so no type is ever constructed from the input. Scalars resolve as in
  * YAML 1.1 (PyYAML, which Packit uses): {@code yes}/{@code on} are booleans.
  */
@@ -163,6 +164,7 @@ final class YamlTreeReader {
     private YamlMapping readMapping(Parser parser, int depth, String path, SourcePosition where) {
         var written = new LinkedHashMap<String, YamlMapping.Entry>();
         var merged = new LinkedHashMap<String, YamlMapping.Entry>();
+        var firstLines = new HashMap<String, Integer>();
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             var keyEvent = parser.getEvent();
             var keyPosition = position(keyEvent.getStartMark());
@@ -180,11 +182,10 @@ final class YamlTreeReader {
                 merge(value, merged, path);
                 continue;
             }
-            var previous = written.get(key);
-            if (previous != null) {
-                diagnostics.error(keyPosition, "duplicate key '%s' in %s (first written at line %d)"
-                        .formatted(key, path, previous.keyPosition().line()));
-                continue;
+            var first = firstLines.putIfAbsent(key, keyPosition.line());
+            if (first != null) {
+                diagnostics.warning(keyPosition, "repeated key '%s' (first at line %d): the later value is used, as Packit reads it"
+                        .formatted(key, first));
             }
             written.put(key, new YamlMapping.Entry(key, keyPosition, value));
         }

@@ -8,6 +8,7 @@ import io.packit.pipeline.copr.CoprBuildChroot;
 import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprState;
 import io.packit.pipeline.copr.ProjectSpec;
+import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
@@ -17,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +48,11 @@ public final class CoprBuildExecutor implements NodeExecutor {
      * Copr creating the build and its id being saved looks for that build instead of submitting another.
      */
     public static final String SUBMITTING = "copr_submitting_since";
+    /**
+     * The chroots a build in its project's chroots ({@link Node#chrootsAtRunTime()}) is submitted on, comma-separated:
+     * read from Copr once, before the submission, and kept for the build's polls and for resumed runs.
+     */
+    public static final String CHROOTS = "copr_chroots";
 
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
     private static final String OUTCOME_UNKNOWN_SINCE = "outcome unknown since";
@@ -74,6 +82,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
             var srpm = run.state().srpmOf(run.id()).map(run.state()::status);
             var submitted = srpm.map(status -> status.remote().get(BUILD_ID));
             if (submitted.isPresent()) {
+                var chroots = srpm.get().remote().get(CHROOTS);
+                if (chroots != null) {
+                    run.recordRemote(CHROOTS, chroots);
+                }
                 run.recordRemote(BUILD_ID, submitted.get());
                 var link = srpm.get().links().get("copr");
                 if (link != null) {
@@ -119,16 +131,21 @@ public final class CoprBuildExecutor implements NodeExecutor {
             if (since == null && run.remote(SUBMITTING).isPresent()) {
                 since = Instant.parse(run.remote(SUBMITTING).get());
             }
+            var chroots = submitChroots(run, build, target);
+            if (chroots.isEmpty()) {
+                return new Progress.Done(NodeState.SKIPPED, "no chroot of Copr project " + target + " is left to build on: "
+                        + String.join("; ", leftOut(run.state(), build.id())));
+            }
             if (since != null) {
-                var found = findLostBuild(run, target, since);
+                var found = findLostBuild(run, target, since, chroots);
                 if (found.isPresent()) {
                     unknownSince.remove(run.id());
                     record(run, target, found.get());
                     return settings.polling().next(run);
                 }
             }
-            ensureProject(run.state(), target);
-            var options = options(run, build);
+            ensureProject(run.state(), target, chroots);
+            var options = options(run, build, chroots);
             if (options.isEmpty()) {
                 // Copr batches: the build this one is ordered after has not been submitted yet
                 return settings.polling().next(run);
@@ -174,8 +191,92 @@ public final class CoprBuildExecutor implements NodeExecutor {
         run.addLink("copr", target.buildPage(client.config().coprUrl(), buildId));
     }
 
+    /**
+     * The chroots to submit the build on: the node's, less those a dependency did not build ({@link NodeRun#chroots()});
+     * for a build in its project's chroots, the chroots the Copr project has ({@code GET /project}, the keys of
+     * {@code chroot_repos}, as packit-service's {@code get_configured_targets} reads them), or the job's fallback
+     * ({@code fedora-stable}) when the project does not exist yet or has none, less the chroots where a dependency
+     * did not succeed. Those are read once and recorded ({@link #CHROOTS}); the chroots left out, and those its tests
+     * need that the project lacks, are reported skipped on the build node, with the reason. Empty: none is left.
+     */
+    private List<String> submitChroots(NodeRun run, Node build, CoprTarget target) {
+        if (!build.chrootsAtRunTime()) {
+            return run.chroots();
+        }
+        var recorded = run.remote(CHROOTS);
+        if (recorded.isPresent()) {
+            return List.of(recorded.get().split(","));
+        }
+        var state = run.state();
+        var chroots = new ArrayList<>(projectChroots(target, build));
+        var excluded = new LinkedHashMap<String, String>();
+        for (var edge : state.needsOf(build.id())) {
+            if (edge.kind() != EdgeKind.DEPENDS || edge.from().kind() != NodeKind.COPR_BUILD) {
+                continue;
+            }
+            var theirs = state.status(edge.from());
+            var planned = state.node(edge.from()).chroots();
+            for (var chroot : chroots) {
+                var outcome = theirs.chroot(chroot);
+                boolean built = outcome.isPresent() && outcome.get().state() == NodeState.SUCCEEDED;
+                if ((planned.contains(chroot) || outcome.isPresent()) && !built) {
+                    excluded.putIfAbsent(chroot, edge.from() + (outcome.isPresent() ? " " + outcome.get().state()
+                            .name().toLowerCase(Locale.ROOT) : " did not build") + " on " + chroot);
+                }
+            }
+        }
+        chroots.removeAll(excluded.keySet());
+        excluded.forEach((chroot, cause) -> state.reportChroot(build.id(), chroot,
+                new ChrootOutcome(NodeState.SKIPPED, cause, "")));
+        for (var edge : state.plan().edges()) {
+            if (edge.from().equals(build.id()) && !edge.chroot().isEmpty() && !chroots.contains(edge.chroot())
+                    && !excluded.containsKey(edge.chroot())) {
+                state.reportChroot(build.id(), edge.chroot(), new ChrootOutcome(NodeState.SKIPPED,
+                        "Copr project " + target + " has no chroot " + edge.chroot(), ""));
+            }
+        }
+        if (!chroots.isEmpty()) {
+            run.recordRemote(CHROOTS, String.join(",", chroots));
+        }
+        return List.copyOf(chroots);
+    }
+
+    /** Why the chroots of build {@code id} were left out, as reported on it. */
+    private static List<String> leftOut(RunState state, NodeId id) {
+        return state.status(id).chroots().values().stream().filter(outcome -> outcome.state() == NodeState.SKIPPED)
+                .map(ChrootOutcome::reason).distinct().toList();
+    }
+
+    /** The chroots Copr project {@code target} has, or the build's fallback when it does not exist yet or has none. */
+    private List<String> projectChroots(CoprTarget target, Node build) {
+        try {
+            var chroots = client.getProject(target.owner(), target.project()).chroots();
+            if (!chroots.isEmpty()) {
+                return chroots;
+            }
+        } catch (CoprApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        var fallback = build.view().settings().targets().chrootNames();
+        if (fallback.isEmpty()) {
+            throw new IllegalStateException(build.id() + ": Copr project " + target
+                    + " does not exist and the job has no chroots to create it with");
+        }
+        return fallback;
+    }
+
+    /** The chroots the build node {@code run} watches: its own, or the ones its build was submitted on. */
+    private static List<String> watchedChroots(NodeRun run) {
+        if (!run.node().chrootsAtRunTime()) {
+            return run.chroots();
+        }
+        return run.remote(CHROOTS).map(text -> List.of(text.split(","))).orElse(List.of());
+    }
+
     /** A build in the project that nobody in this run claims, created since the attempt, on our chroots. */
-    private Optional<Long> findLostBuild(NodeRun run, CoprTarget target, Instant since) {
+    private Optional<Long> findLostBuild(NodeRun run, CoprTarget target, Instant since, List<String> chroots) {
         var claimed = new HashSet<String>();
         run.state().statuses().forEach(status -> {
             var id = status.remote().get(BUILD_ID);
@@ -183,7 +284,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 claimed.add(id);
             }
         });
-        var wanted = new TreeSet<>(run.chroots());
+        var wanted = new TreeSet<>(chroots);
         var candidates = new ArrayList<Long>();
         for (var build : client.listBuilds(target.owner(), target.project(), 50, 0)) {
             boolean recent = build.submittedOn() >= since.minus(CLOCK_SLACK).getEpochSecond();
@@ -199,9 +300,9 @@ public final class CoprBuildExecutor implements NodeExecutor {
         return candidates.stream().findFirst();
     }
 
-    private Optional<BuildOptions> options(NodeRun run, Node build) {
+    private Optional<BuildOptions> options(NodeRun run, Node build, List<String> chroots) {
         var copr = build.view().settings().copr();
-        var options = BuildOptions.chroots(run.chroots()).withTimeout(Math.min(copr.timeout(), 108_000));
+        var options = BuildOptions.chroots(chroots).withTimeout(Math.min(copr.timeout(), 108_000));
         if (copr.enableNet()) {
             options = options.withEnvironment(null, null, null, Boolean.TRUE);
         }
@@ -220,11 +321,12 @@ public final class CoprBuildExecutor implements NodeExecutor {
         return Optional.of(anchor.get().joins() ? options.with(anchorId.get()) : options.after(anchorId.get()));
     }
 
-    private void ensureProject(RunState state, CoprTarget target) {
+    /** Makes sure {@code target} exists with the chroots of the plan's builds there, and {@code submitted}. */
+    private void ensureProject(RunState state, CoprTarget target, List<String> submitted) {
         if (ensured.contains(target)) {
             return;
         }
-        var chroots = new TreeSet<String>();
+        var chroots = new TreeSet<String>(submitted);
         var repos = new LinkedHashSet<String>();
         Node sample = null;
         var event = state.plan().event();
@@ -315,7 +417,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
         }
         boolean pending = false;
         var failed = new ArrayList<String>();
-        for (var name : run.chroots()) {
+        for (var name : watchedChroots(run)) {
             var chroot = byName.get(name);
             if (chroot == null) {
                 pending = true;

@@ -33,6 +33,9 @@ public final class DryRun {
             if (node.kind() == NodeKind.COPR_BUILD) {
                 state.recordRemote(node.id(), CoprBuildExecutor.BUILD_ID, "1");
                 node.chroots().forEach(chroot -> state.reportChroot(node.id(), chroot, ChrootOutcome.of(NodeState.SUCCEEDED)));
+                // a build in its project's chroots: the chroots its tests wait for stand in for the project's
+                plan.edges().stream().filter(edge -> edge.from().equals(node.id()) && !edge.chroot().isEmpty())
+                        .forEach(edge -> state.reportChroot(node.id(), edge.chroot(), ChrootOutcome.of(NodeState.SUCCEEDED)));
             }
         }
         var width = plan.nodes().stream().mapToInt(node -> node.id().toString().length()).max().orElse(0);
@@ -55,6 +58,16 @@ public final class DryRun {
         return lines;
     }
 
+    /** The chroots a build is submitted on, as a run reads them ({@link CoprBuildExecutor}). */
+    private static String chrootsText(Node build, CoprTarget target) {
+        if (!build.chrootsAtRunTime()) {
+            return String.join(", ", build.chroots());
+        }
+        return "the chroots of Copr project " + target + ", read from Copr when submitting ("
+                + String.join(", ", build.view().settings().targets().chrootNames())
+                + " if it does not exist yet or has none)";
+    }
+
     private String describe(RunState state, Node node) {
         var kind = node.kind();
         if (kind == NodeKind.SRPM || kind == NodeKind.COPR_BUILD && state.srpmOf(node.id()).isEmpty()) {
@@ -66,12 +79,13 @@ public final class DryRun {
                 var anchor = BatchOrder.of(state).anchorOf(build.id());
                 batch = anchor.map(a -> (a.joins() ? ", with_build_id of " : ", after_build_id of ") + a.build()).orElse("");
             }
-            return "submit a Copr build to " + target + " on " + String.join(", ", build.chroots()) + batch
+            return "submit a Copr build to " + target + " on " + chrootsText(build, target) + batch
                     + ", SRPM by " + source.method() + " script: "
                     + source.fields().getOrDefault("script", "").toString().lines().reduce((a, b) -> b).orElse("");
         }
         if (kind == NodeKind.COPR_BUILD) {
-            return "wait for that Copr build, chroot by chroot (" + String.join(", ", node.chroots()) + ")";
+            return "wait for that Copr build, chroot by chroot (" + (node.chrootsAtRunTime() ? "the chroots it is submitted on"
+                    : String.join(", ", node.chroots())) + ")";
         }
         if (kind == NodeKind.TESTS) {
             var request = TestingFarmExecutor.request(state, node.id(), settings);

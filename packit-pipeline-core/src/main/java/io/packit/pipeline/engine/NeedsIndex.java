@@ -105,6 +105,16 @@ final class NeedsIndex {
         return domains.get(id);
     }
 
+    /**
+     * Whether {@code id} is a build whose chroots are read from its Copr project at run time, or the srpm node that
+     * submits one: its domain is empty here, and the chroots a dependency did not build are left out when it is
+     * submitted.
+     */
+    boolean chrootsAtRunTime(NodeId id) {
+        var build = buildOfSrpm.get(id);
+        return node(build == null ? id : build).chrootsAtRunTime();
+    }
+
     /** The nodes that wait for {@code id}. */
     Set<NodeId> dependentsOf(NodeId id) {
         return Collections.unmodifiableSet(dependents.getOrDefault(id, Set.of()));

@@ -138,6 +138,10 @@ public final class RunState {
                 }
                 var theirs = index.node(edge.from()).chroots();
                 var common = domain.stream().filter(theirs::contains).toList();
+                if (common.isEmpty() && index.chrootsAtRunTime(id)) {
+                    // its chroots are known when it is submitted: the executor leaves out those they did not build
+                    continue;
+                }
                 if (common.isEmpty()) {
                     if (from.state() != NodeState.SUCCEEDED && blocked == null) {
                         blocked = nodeCause(from);

@@ -28,9 +28,15 @@ final class BuildNodes {
         this.repos = Objects.requireNonNull(repos, "repos");
     }
 
-    /** The job's resolved targets, or the default chroots when it has none. */
+    /**
+     * The job's resolved targets, or the default chroots when it has none; none for a copr_build job that builds in
+     * the chroots of its own Copr project, which are read from Copr at run time ({@link JobView#buildsInProjectChroots}).
+     */
     List<String> chrootsOf(JobView view) {
         var targets = view.settings().targets();
+        if (view.buildsInProjectChroots()) {
+            return List.of();
+        }
         return targets.isEmpty() ? defaultChroots : targets.chrootNames();
     }
 

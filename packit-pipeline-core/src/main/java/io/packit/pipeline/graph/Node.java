@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param id         stable id
  * @param view       the job and package it comes from, with the effective settings (implicit builds carry the
  *                   tests job's view)
- * @param chroots    builds: the chroots built; tests: the one build chroot it tests; others: empty
+ * @param chroots    builds: the chroots built (none when {@link #chrootsAtRunTime()}); tests: the one build chroot
+ *                   it tests; others: empty
  * @param testTarget tests: the Testing Farm target ({@code <distro>-<arch>}, e.g. {@code centos-stream-9-x86_64});
  *                   empty for other kinds
  * @param implicit   whether the planner added it (a build for tests that have no copr_build job)
@@ -38,6 +39,15 @@ public record Node(
     /** The node's kind. */
     public NodeKind kind() {
         return id.kind();
+    }
+
+    /**
+     * Whether this is a build whose chroots are its Copr project's, read from Copr when it is submitted (a
+     * copr_build job with its own {@code owner}/{@code project} and no {@code targets},
+     * {@link JobView#buildsInProjectChroots}), planned without chroots.
+     */
+    public boolean chrootsAtRunTime() {
+        return kind() == NodeKind.COPR_BUILD && !implicit && chroots.isEmpty() && view.buildsInProjectChroots();
     }
 
     /** Whether the node runs for the plan's event. */

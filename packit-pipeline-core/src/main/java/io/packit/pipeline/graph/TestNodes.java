@@ -26,19 +26,49 @@ final class TestNodes {
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
-    /** Plans tests job {@code job} of {@code view} in package {@code pkg}. */
+    /**
+     * Plans tests job {@code job} of {@code view} in package {@code pkg}: against its one build, or, when the
+     * copr_build jobs that may serve it are of different branches (an {@code identifier} may repeat across
+     * branches), once per build: each such set of nodes runs on its build's branch and has the label of the tests job
+     * with that branch appended (the first keeps the plain label), so ids do not depend on the event.
+     */
     void plan(TestsJob job, JobView view, PackagePlanning pkg) {
         var label = pkg.labels().label().get(view);
+        if (job.skipBuild()) {
+            plan(job, view, pkg, label, null);
+            return;
+        }
+        var choice = chooseBuild(job, view, pkg.builds());
+        if (choice.failed()) {
+            return;
+        }
+        if (choice.builds().isEmpty()) {
+            plan(job, view, pkg, label, null);
+            return;
+        }
+        var builds = choice.builds();
+        for (int i = 0; i < builds.size(); i++) {
+            var build = builds.get(i);
+            if (builds.size() == 1) {
+                plan(job, view, pkg, label, build);
+                continue;
+            }
+            var branch = build.settings().branch();
+            var ownBranch = view.settings().branch();
+            var variant = ownBranch.isEmpty() ? new JobView(job, view.pkg(), view.settings().withBranch(branch)) : view;
+            var variantLabel = i == 0 ? label : IdParts.safe(label + "-" + (branch.isEmpty() ? String.valueOf(i) : branch));
+            plan(job, variant, pkg, variantLabel, build);
+        }
+    }
+
+    /** The nodes of {@code view} against the build of {@code chosen}: null for none (skip_build) or an implicit build. */
+    private void plan(TestsJob job, JobView view, PackagePlanning pkg, String label, @CheckForNull JobView chosen) {
         var testChroots = view.settings().targets().isEmpty() ? List.<String>of() : builds.chrootsOf(view);
         NodeId build = null;
         List<String> buildChroots = List.of();
         JobView buildView = null;
+        boolean anyChroot = false;
         if (!job.skipBuild()) {
-            var choice = chooseBuild(job, view, pkg.builds());
-            if (choice.failed()) {
-                return;
-            }
-            var chosen = choice.build();
             if (chosen == null) {
                 testChroots = builds.chrootsOf(view);
                 build = builds.add(view, pkg.safeName(), pkg.labels().implicitBuild().get(view), true, pkg.affected(),
@@ -49,7 +79,18 @@ final class TestNodes {
                 buildView = chosen;
                 build = pkg.buildIds().get(buildView);
                 buildChroots = builds.chrootsOf(buildView);
-                if (testChroots.isEmpty()) {
+                if (buildView.buildsInProjectChroots()) {
+                    if (testChroots.isEmpty()) {
+                        diagnostics.error(job.position(), "tests job " + describe(view) + " of package '"
+                                + view.packageName() + "' has no targets, and its build, copr_build job "
+                                + describe(buildView) + ", builds in the chroots of its Copr project, which are read "
+                                + "from Copr at run time; give the tests job targets (the chroots to test)");
+                        return;
+                    }
+                    // the project's chroots are known at run time only: a chroot it lacks is not built, and its
+                    // tests are then skipped with that cause
+                    anyChroot = true;
+                } else if (testChroots.isEmpty()) {
                     testChroots = buildChroots;
                 }
             }
@@ -64,7 +105,7 @@ final class TestNodes {
         for (var written : testChroots) {
             var chroot = written;
             var idChroot = written;
-            if (build != null && !covered.contains(written)) {
+            if (build != null && !anyChroot && !covered.contains(written)) {
                 // A tests target may name a Testing Farm target that a build chroot maps to (epel-9 → centos-stream-9).
                 var mapped = TestTargets.buildChrootFor(written, buildChroots, internal);
                 if (mapped.isPresent()) {
@@ -95,10 +136,13 @@ final class TestNodes {
         }
     }
 
-    /** Which copr_build job a tests job uses; {@code build} null and not failed: none exists, build implicitly. */
-    private record BuildChoice(@CheckForNull JobView build, boolean failed) {
-        static final BuildChoice IMPLICIT = new BuildChoice(null, false);
-        static final BuildChoice FAILED = new BuildChoice(null, true);
+    /**
+     * Which copr_build jobs a tests job uses: one, or one per branch when the candidates are of different branches;
+     * none and not failed: there is no copr_build job, build implicitly.
+     */
+    private record BuildChoice(List<JobView> builds, boolean failed) {
+        static final BuildChoice IMPLICIT = new BuildChoice(List.of(), false);
+        static final BuildChoice FAILED = new BuildChoice(List.of(), true);
     }
 
     private BuildChoice chooseBuild(TestsJob job, JobView tests, List<JobView> candidatesOfPackage) {
@@ -124,15 +168,17 @@ final class TestNodes {
                                 .collect(Collectors.joining(", ")));
                 return BuildChoice.FAILED;
             }
-            return new BuildChoice(narrowByBranch(tests, sameTrigger).get(0), false);
+            // the loader refuses an identifier twice for one trigger and branch: these are of different branches
+            return new BuildChoice(narrowByBranch(tests, sameTrigger), false);
         }
         var candidates = candidatesOfPackage.stream().filter(build -> build.job().trigger() == job.trigger()).toList();
         if (candidates.isEmpty()) {
             return BuildChoice.IMPLICIT;
         }
         var narrowed = narrowByBranch(tests, candidates);
-        if (narrowed.size() == 1) {
-            return new BuildChoice(narrowed.get(0), false);
+        var branches = narrowed.stream().map(build -> build.settings().branch()).distinct().count();
+        if (narrowed.size() == 1 || branches == narrowed.size()) {
+            return new BuildChoice(narrowed, false);
         }
         diagnostics.error(job.position(), "tests job " + describe(tests) + " of package '" + tests.packageName()
                 + "' could use several copr_build jobs on " + job.trigger().key() + ": "

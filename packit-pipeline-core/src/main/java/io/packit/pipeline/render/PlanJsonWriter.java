@@ -49,6 +49,9 @@ public final class PlanJsonWriter {
             json.writeStringField("job_type", node.view().job().key());
             json.writeStringField("job_path", node.view().job().path());
             strings(json, "chroots", node.chroots());
+            if (node.chrootsAtRunTime()) {
+                json.writeBooleanField("chroots_at_run_time", true);
+            }
             if (!node.testTarget().isEmpty()) {
                 json.writeStringField("test_target", node.testTarget());
             }

@@ -28,6 +28,8 @@ import java.util.Objects;
  */
 record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<PictureNode> nodes,
         List<PictureEdge> edges, String critical) {
+    /** How the chroots of a build in its Copr project's chroots ({@code Node#chrootsAtRunTime}) are shown. */
+    static final String PROJECT_CHROOTS = "the project's chroots (resolved at run time)";
 
     /**
      * One node.
@@ -105,7 +107,8 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
     private static String detailOf(Node node, Plan plan) {
         var parts = new ArrayList<String>();
         if (node.kind() == NodeKind.COPR_BUILD) {
-            parts.add(node.chroots().size() == 1 ? node.chroots().get(0) : node.chroots().size() + " chroots");
+            parts.add(node.chrootsAtRunTime() ? PROJECT_CHROOTS
+                    : node.chroots().size() == 1 ? node.chroots().get(0) : node.chroots().size() + " chroots");
         } else if (node.kind() == NodeKind.TESTS && !node.testTarget().equals(node.id().chroot())) {
             parts.add("on " + node.testTarget());
         }

@@ -32,6 +32,9 @@ public final class PlanTextRenderer {
                 out.append("  (Testing Farm ").append(node.testTarget()).append(')');
             }
             out.append('\n');
+            if (node.chrootsAtRunTime()) {
+                out.append(indent).append("builds in ").append(PlanPicture.PROJECT_CHROOTS).append('\n');
+            }
             var needs = plan.needsOf(node.id()).stream().map(Edge::need).toList();
             if (!needs.isEmpty()) {
                 out.append(indent).append("needs ").append(String.join(", ", needs)).append('\n');

@@ -96,7 +96,7 @@ class LoaderErrorsTest {
                     env: [A=1]
                   - job: tests
                     trigger: pull_request
-                    skip_build: 1
+                    skip_build: 2
                     labels: [a, [b]]
                     tf_extra_params: yes
                 """)).containsExactly(
@@ -106,7 +106,7 @@ class LoaderErrorsTest {
                 ".packit.yaml:7:23: error: 'additional_repos' in jobs[0] must be a list of strings, got string 'https://example.org/repo'",
                 ".packit.yaml:8:14: error: 'targets' in jobs[0] must be a list of targets or a mapping of target to options (or one target), got integer 5",
                 ".packit.yaml:9:10: error: 'env' in jobs[0] must be a mapping of variable to value, got a list",
-                ".packit.yaml:12:17: error: 'skip_build' in jobs[1] must be a boolean (true or false), got integer 1",
+                ".packit.yaml:12:17: error: 'skip_build' in jobs[1] must be a boolean (true or false), got integer 2",
                 ".packit.yaml:13:17: error: 'labels' in jobs[1] must be a list of strings, got a list in the list",
                 ".packit.yaml:14:22: error: 'tf_extra_params' in jobs[1] must be a mapping, got boolean yes");
     }
@@ -182,20 +182,6 @@ class LoaderErrorsTest {
                 ".packit.yaml:2:5: error: jobs[0] has no 'job' key (expected one of: copr_build, tests, upstream_koji_build, "
                         + "vm_image_build, propose_downstream, pull_from_upstream, koji_build, bodhi_update, sync_from_downstream)",
                 ".packit.yaml:3:5: error: jobs[1] has no 'trigger' key (expected one of: pull_request, commit, release, koji_build, ignore)");
-    }
-
-    @Test
-    void shouldReportDuplicateYamlKeys() {
-        assertThat(problems("""
-                specfile_path: a.spec
-                jobs:
-                  - job: copr_build
-                    trigger: pull_request
-                    trigger: commit
-                specfile_path: b.spec
-                """)).containsExactly(
-                ".packit.yaml:5:5: error: duplicate key 'trigger' in jobs[0] (first written at line 4)",
-                ".packit.yaml:6:1: error: duplicate key 'specfile_path' in the top level (first written at line 1)");
     }
 
     @Test

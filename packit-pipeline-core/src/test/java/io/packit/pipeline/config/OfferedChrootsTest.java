@@ -47,6 +47,22 @@ class OfferedChrootsTest {
     }
 
     @Test
+    void shouldNotWarnAboutTheFallbackOfABuildInItsProjectsChroots() {
+        // a copr_build job with its own project and no targets builds in the project's chroots: fedora-stable is
+        // only what a project that does not exist yet is created with
+        var config = load(PackitReadingFixtures.OWN_PROJECT.replace("fedora-42-x86_64", "fedora-rawhide-x86_64") + """
+                  - job: copr_build
+                    trigger: pull_request
+                """);
+
+        var warnings = new OfferedChroots("https://copr.example", Set.of("fedora-rawhide-x86_64")).check(config);
+
+        assertThat(warnings.problems()).extracting(Object::toString).containsExactly("packit.yaml:10:5: warning: targets of "
+                + "jobs[2] resolve to a chroot that Copr https://copr.example does not offer (not in "
+                + "/api_3/mock-chroots/list): fedora-45-x86_64");
+    }
+
+    @Test
     void shouldStaySilentWhenCoprOffersEveryChroot() {
         var config = load("""
                 specfile_path: hello.spec

@@ -50,7 +50,7 @@ class CoprClientTest {
     @Test
     void shouldListMockChroots() {
         assertThat(bed.client.mockChroots()).containsOnlyKeys("epel-9-aarch64", "epel-9-x86_64", "fedora-40-x86_64",
-                "fedora-41-aarch64", "fedora-41-x86_64", "fedora-rawhide-x86_64");
+                "fedora-41-aarch64", "fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64", "fedora-rawhide-x86_64");
         assertThat(only().getTarget()).isEqualTo("/api_3/mock-chroots/list");
     }
 

@@ -59,7 +59,8 @@ public final class FakeCopr implements AutoCloseable {
     private final Map<String, User> usersByLogin = new HashMap<>();
     private final Map<String, Set<String>> groups = new HashMap<>();
     private final Set<String> mockChroots = new TreeSet<>(List.of("fedora-40-x86_64", "fedora-41-x86_64",
-            "fedora-41-aarch64", "fedora-rawhide-x86_64", "epel-9-x86_64", "epel-9-aarch64"));
+            "fedora-41-aarch64", "fedora-42-x86_64", "fedora-43-x86_64", "fedora-rawhide-x86_64", "epel-9-x86_64",
+            "epel-9-aarch64"));
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<Long, Build> builds = new TreeMap<>();
     private final Deque<BuildPlan> nextPlans = new ArrayDeque<>();

@@ -2,12 +2,14 @@ package io.packit.pipeline.copr.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.packit.pipeline.http.VirtualSleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,6 +47,29 @@ class FakeCoprTest {
                 + "\"clone_url\":\"https://x/y.git\",\"chroots\":[\"fedora-41-*\"]}");
         assertThat(created[0]).isEqualTo("200");
         return copr.buildIds().get(copr.buildIds().size() - 1);
+    }
+
+    @Test
+    void shouldServeAProjectWithItsChrootsAsTheKeysOfChrootReposAndAnUnknownOneAs404() throws IOException {
+        copr.seedProject("@acme", "nightly", List.of("fedora-42-x86_64", "epel-9-x86_64"));
+
+        String[] found = call("GET", "/api_3/project?ownername=@acme&projectname=nightly", null);
+        String[] missing = call("GET", "/api_3/project?ownername=@acme&projectname=none", null);
+
+        // reference §1.5 "Project response": the exact key set, chroot_repos chroot → repo base URL with a trailing /
+        assertThat(found[0]).isEqualTo("200");
+        var json = new ObjectMapper().readTree(found[1]);
+        assertThat(json.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("id", "name",
+                "ownername", "full_name", "homepage", "contact", "description", "instructions", "devel_mode",
+                "unlisted_on_hp", "auto_prune", "enable_net", "bootstrap", "isolation", "module_hotfixes", "appstream",
+                "packit_forge_projects_allowed", "follow_fedora_branching", "repo_priority", "persistent",
+                "additional_repos", "storage", "chroot_repos");
+        assertThat(json.path("chroot_repos").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("fedora-42-x86_64", "epel-9-x86_64");
+        assertThat(json.path("chroot_repos").path("epel-9-x86_64").asText())
+                .isEqualTo(copr.url() + "/results/@acme/nightly/epel-9-x86_64/");
+        assertThat(missing[0]).isEqualTo("404");
+        assertThat(missing[1]).isEqualTo("{\"error\":\"Project @acme/none does not exist.\"}");
     }
 
     @Test

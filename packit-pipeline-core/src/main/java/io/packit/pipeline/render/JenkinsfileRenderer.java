@@ -6,7 +6,6 @@ import static io.packit.pipeline.render.GroovyWriter.literal;
 import static io.packit.pipeline.render.GroovyWriter.stageName;
 
 import io.packit.pipeline.Version;
-import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.graph.CliCommand;
 import io.packit.pipeline.graph.CliCommands;
 import io.packit.pipeline.graph.Node;

@@ -1,8 +1,8 @@
 package io.packit.pipeline.engine;
 
-import io.packit.pipeline.graph.CliCommands;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.copr.CoprClient;
+import io.packit.pipeline.graph.CliCommands;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;

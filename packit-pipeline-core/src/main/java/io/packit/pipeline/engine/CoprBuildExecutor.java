@@ -407,6 +407,11 @@ public final class CoprBuildExecutor implements NodeExecutor {
             if (node.kind() != NodeKind.COPR_BUILD || !CoprTarget.of(node, event, settings).equals(target)) {
                 continue;
             }
+            // a plan for every trigger (a rendered Jenkinsfile's) also holds the other triggers' builds; they do not
+            // run for this event, so their chroots do not belong in its project
+            if (event.trigger().map(trigger -> trigger != node.condition().trigger()).orElse(false)) {
+                continue;
+            }
             sample = sample == null ? node : sample;
             chroots.addAll(node.chroots());
             repos.addAll(node.view().settings().copr().additionalRepos());

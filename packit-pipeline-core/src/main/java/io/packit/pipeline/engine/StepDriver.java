@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drives the nodes of one pipeline step on a build's shared board, one short round at a time, so that a Jenkins
@@ -104,11 +106,27 @@ public final class StepDriver {
         return log;
     }
 
+    /**
+     * Skips, ancestors first, every waiting node that {@code id} needs directly or transitively and that is itself
+     * blocked. In Jenkins a node's step may never run (Declarative skips the rest of a branch after a failed stage),
+     * so nothing else would settle it, and the nodes that need it would wait for ever.
+     */
+    private void skipBlockedAncestors(NodeId id, Set<NodeId> seen) {
+        for (var edge : steps.state().needsOf(id)) {
+            var need = edge.from();
+            if (seen.add(need)) {
+                skipBlockedAncestors(need, seen);
+                steps.skipIfBlocked(need);
+            }
+        }
+    }
+
     private Progress step(NodeId id) {
         var state = steps.state();
         var status = state.status(id);
         switch (status.state()) {
             case WAITING:
+                skipBlockedAncestors(id, new HashSet<>());
                 if (steps.skipIfBlocked(id)) {
                     var skipped = state.status(id);
                     return new Progress.Done(skipped.state(), skipped.reason());

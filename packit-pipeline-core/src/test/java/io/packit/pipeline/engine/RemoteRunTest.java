@@ -2,18 +2,26 @@ package io.packit.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packit.pipeline.config.CoprBuildJob;
+import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.copr.fake.BuildPlan;
+import io.packit.pipeline.graph.ConfigFixtures;
+import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.http.Sleeper;
 import io.packit.pipeline.http.fake.Fault;
+import io.packit.pipeline.render.RuntimePipeline;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine with the real Copr and Testing Farm executors against the loopback fakes, on the wall clock. */
 class RemoteRunTest {
@@ -167,6 +175,33 @@ class RemoteRunTest {
             }
         });
         assertThat(cancels).hasSize(2);
+    }
+
+    @Test
+    void shouldCreateTheProjectWithOnlyTheChrootsOfTheEventsBuildsWhenThePlanHoldsEveryTrigger(@TempDir Path dir)
+            throws InterruptedException {
+        var config = ConfigFixtures.config().pkg("hello").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).targets(F40).done()
+                .job(CoprBuildJob.KEY, Trigger.COMMIT).branch("main").targets(F41).done().build();
+        // what a Jenkins build of branch main has: the rendered Jenkinsfile's nodes, the build's event
+        var plan = RuntimePipeline.planFor(config, new Event.Commit("main", List.of()));
+        var board = BuildBoard.open(plan, dir.resolve("state.json"), executors(SETTINGS));
+        var driver = board.driver(Duration.ofMillis(20));
+        var commitNodes = plan.nodes().stream().filter(node -> node.condition().trigger() == Trigger.COMMIT)
+                .map(node -> node.id()).toList();
+        assertThat(commitNodes).hasSize(2);
+
+        StepProgress progress = driver.advance(commitNodes);
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (progress instanceof StepProgress.Pending pending && System.nanoTime() < deadline) {
+            Sleeper.system().sleep(pending.delay());
+            progress = driver.advance(commitNodes);
+        }
+
+        assertThat(progress).isInstanceOf(StepProgress.Done.class);
+        assertThat(((StepProgress.Done) progress).state()).isEqualTo(NodeState.SUCCEEDED);
+        assertThat(services.copr().project("jdoe", "hello-main").path("chroot_repos").properties())
+                .extracting(java.util.Map.Entry::getKey).containsExactly(F41);
     }
 
     private RunState run(Plan plan, RunSettings settings) {

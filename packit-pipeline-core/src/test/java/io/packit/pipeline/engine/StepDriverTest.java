@@ -43,6 +43,23 @@ class StepDriverTest {
     }
 
     @Test
+    void shouldSkipANodeWhoseNeedNeverRanBecauseThatNeedsOwnNeedFailed() {
+        var plan = new PlanBuilder().build("A", "build1", F41).tests("A", "tests1", "build1", F41).plan();
+        var state = new RunState(plan, clock, false);
+        var steps = new NodeSteps(state, NodeExecutors.all(new ScriptedExecutor(MINUTE, Duration.ZERO)));
+        state.markRunning(SRPM_A);
+        state.finish(SRPM_A, NodeState.FAILED, "no SRPM");
+        // the build's step never runs (Declarative skipped its stage after the srpm stage failed)
+
+        var progress = new StepDriver(steps, WAIT).advance(List.of(TESTS_A41));
+
+        assertThat(progress).isInstanceOf(StepProgress.Done.class);
+        assertThat(((StepProgress.Done) progress).state()).isEqualTo(NodeState.SKIPPED);
+        assertThat(state.status(BUILD_A).state()).isEqualTo(NodeState.SKIPPED);
+        assertThat(state.status(TESTS_A41).reason()).contains("srpm:A:build1");
+    }
+
+    @Test
     void shouldSkipANodeWhoseNeedFailedWithTheRootCause() {
         var plan = new PlanBuilder().build("A", "build1", F41, F42).tests("A", "tests1", "build1", F41, F42).plan();
         var state = new RunState(plan, clock, false);

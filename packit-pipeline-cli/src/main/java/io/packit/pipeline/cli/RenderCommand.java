@@ -1,5 +1,7 @@
 package io.packit.pipeline.cli;
 
+import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.render.JenkinsfileRenderer;
 import io.packit.pipeline.render.RuntimePipeline;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
     @ExitCodes.Meaning(code = ExitCode.OK, means = "rendered (or up to date)"),
     @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the Jenkinsfile is stale (--check) or the plan cannot fit a Jenkinsfile"),
     @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
-    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml")})
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,8 +56,13 @@ final class RenderCommand implements Callable<Integer> {
         chrootCheck.applyTo(loading);
         var result = loading.load(file, spec.commandLine().getErr());
         var loaded = result.configOrThrow();
-        result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);
-        var plan = RuntimePipeline.planFor(loaded);
+        var diagnostics = new Diagnostics();
+        diagnostics.addAll(result.diagnostics());
+        var plan = RuntimePipeline.planFor(loaded, diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new InvalidInputException(diagnostics);
+        }
+        diagnostics.warnings().forEach(spec.commandLine().getErr()::println);
         String jenkinsfile;
         try {
             jenkinsfile = new JenkinsfileRenderer().render(plan);

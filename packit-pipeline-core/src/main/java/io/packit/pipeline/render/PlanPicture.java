@@ -1,5 +1,6 @@
 package io.packit.pipeline.render;
 
+import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every picture of a plan shows, independent of the drawing format: nodes grouped by package with their
@@ -25,9 +27,10 @@ import java.util.Objects;
  * @param nodes    every node, in plan order
  * @param edges    folded edges, in plan order
  * @param critical the critical path's length, as text ({@code 1h 5m})
+ * @param allTriggers planned for every trigger at once (nodes then say when they run)
  */
 record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<PictureNode> nodes,
-        List<PictureEdge> edges, String critical) {
+        List<PictureEdge> edges, String critical, boolean allTriggers) {
     /** How the chroots of a build in its Copr project's chroots ({@code Node#chrootsAtRunTime}) are shown. */
     static final String PROJECT_CHROOTS = "the project's chroots (resolved at run time)";
 
@@ -43,9 +46,21 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
      * @param skip      skip reason, empty when it runs
      * @param critical  on the critical path
      * @param implicit  added by the planner
+     * @param trigger   the trigger of its job
+     * @param chroots   builds: the chroots built; tests: the one build chroot tested; others: empty
+     * @param target    tests: the Testing Farm target when it differs from the chroot; else empty
+     * @param when      when it runs ({@link #conditionText})
      */
     record PictureNode(int index, NodeId id, NodeKind kind, String job, String chroot, String detail, String skip,
-            boolean critical, boolean implicit) {
+            boolean critical, boolean implicit, Trigger trigger, List<String> chroots, String target, String when) {
+        PictureNode {
+            chroots = List.copyOf(chroots);
+        }
+
+        /** The package part of the id. */
+        String packageName() {
+            return id.packageName();
+        }
     }
 
     /**
@@ -82,8 +97,11 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
         var nodes = new ArrayList<PictureNode>();
         var packages = new LinkedHashMap<String, List<PictureNode>>();
         for (var node : plan.nodes()) {
+            var target = node.kind() == NodeKind.TESTS && !node.testTarget().equals(node.id().chroot())
+                    ? node.testTarget() : "";
             var picture = new PictureNode(nodes.size(), node.id(), node.kind(), node.id().job(), node.id().chroot(),
-                    detailOf(node, plan), node.skipReason(), criticalNodes.contains(node.id()), node.implicit());
+                    detailOf(node, plan), node.skipReason(), criticalNodes.contains(node.id()), node.implicit(),
+                    node.condition().trigger(), node.chroots(), target, conditionText(node.condition()));
             nodes.add(picture);
             byId.put(node.id(), picture);
             packages.computeIfAbsent(node.id().packageName(), key -> new ArrayList<>()).add(picture);
@@ -100,7 +118,30 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
                     criticalPairs.contains(first.from() + " " + first.to())));
         }
         var title = plan.config().file() + " — " + eventText(plan);
-        return new PlanPicture(title, packages, nodes, edges, durationText(plan.criticalPath().length()));
+        return new PlanPicture(title, packages, nodes, edges, durationText(plan.criticalPath().length()),
+                plan.event() instanceof io.packit.pipeline.graph.Event.AllTriggers);
+    }
+
+    /** The triggers of the nodes, in {@link Trigger} order. */
+    List<Trigger> triggers() {
+        return java.util.Arrays.stream(Trigger.values())
+                .filter(trigger -> nodes.stream().anyMatch(node -> node.trigger() == trigger)).toList();
+    }
+
+    /**
+     * The part of this picture that runs on {@code trigger}: its nodes (same indexes) and the edges between them;
+     * empty: all of it.
+     */
+    PlanPicture only(Optional<Trigger> trigger) {
+        if (trigger.isEmpty()) {
+            return this;
+        }
+        var kept = nodes.stream().filter(node -> node.trigger() == trigger.get()).toList();
+        var packagesKept = new LinkedHashMap<String, List<PictureNode>>();
+        kept.forEach(node -> packagesKept.computeIfAbsent(node.packageName(), key -> new ArrayList<>()).add(node));
+        var keptEdges = edges.stream()
+                .filter(edge -> edge.from().trigger() == trigger.get() && edge.to().trigger() == trigger.get()).toList();
+        return new PlanPicture(title, packagesKept, kept, keptEdges, critical, allTriggers);
     }
 
     private static String detailOf(Node node, Plan plan) {

@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final ArchRule PACKAGES_FOLLOW_THE_DIAGRAM = classes()
             .should(adhereToPlantUmlDiagram(ArchitectureTest.class.getResource("/design.puml"),
                     consideringOnlyDependenciesInAnyPackage("io.packit.pipeline..", "org.yaml.snakeyaml..",
-                            "com.fasterxml.jackson..", "okhttp3..", "okio..")))
+                            "com.fasterxml.jackson..", "okhttp3..", "okio..", "org.eclipse.elk..", "org.eclipse.emf..")))
             .because("the planner is pure (config in, graph out), rendering is a function of the plan, the engine"
                     + " runs the step contract without standing on the renderer, the REST clients are usable on"
                     + " their own, packit.yaml is read in one place and HTTP is the clients' business (DESIGN §2)");
@@ -67,6 +67,17 @@ class ArchitectureTest {
                 .singleElement().asString()
                 .contains("io.packit.pipeline.engine.EngineImportingTheRenderer")
                 .contains("io.packit.pipeline.render.JenkinsfileRenderer");
+    }
+
+    @Test
+    void shouldLetOnlyTheLayoutUseElk() throws ClassNotFoundException {
+        var probe = new ClassFileImporter().importClasses(
+                Class.forName("io.packit.pipeline.render.DrawingImportingElk"));
+
+        assertThat(PACKAGES_FOLLOW_THE_DIAGRAM.evaluate(probe).getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(detail -> assertThat(detail).contains("io.packit.pipeline.render.DrawingImportingElk")
+                        .contains("org.eclipse.elk.graph"));
     }
 
     @Test

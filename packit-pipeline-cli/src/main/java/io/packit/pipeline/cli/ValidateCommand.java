@@ -80,8 +80,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var file = configFile();
         chrootCheck.applyTo(loading);
-        var releases = loading.releases();
         var result = withPlanProblems(loading.load(file, spec.commandLine().getErr()));
+        var releases = loading.releases();
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             out.println(json(file, result, releases));
@@ -117,10 +117,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     ExitCode.USAGE, "no " + String.join(", ", PackitConfigLoader.CONFIG_FILE_NAMES) + " in "
                             + (path == null ? "the current directory" : given.toString())));
         }
-        if (!Files.isRegularFile(given)) {
-            throw new CommandFailedException(ExitCode.USAGE, "no such file or directory: " + given);
-        }
-        return given;
+        return ConfigLoading.openable(given);
     }
 
     private static String summary(Path file, LoadResult result) {

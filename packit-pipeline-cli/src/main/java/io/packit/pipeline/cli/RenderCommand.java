@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     @ExitCodes.Meaning(code = ExitCode.OK, means = "rendered (or up to date)"),
     @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the Jenkinsfile is stale (--check), the plan cannot fit a Jenkinsfile, "
             + "or the output file cannot be written"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a config path that cannot be opened)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
 final class RenderCommand implements Callable<Integer> {
     @Spec

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
     @ExitCodes.Meaning(code = ExitCode.OK, means = "every node succeeded (nodes the plan skips do not count)"),
     @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node), "
             + "or --state or --junit cannot be written (checked before anything is submitted)"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config, or a config path that cannot be opened)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml"),
     @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 final class RunCommand implements Callable<Integer> {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "valid (warnings allowed)"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or no such file"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or a path that cannot be opened (no such file, a symbolic link loop)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid (or an invalid --release-table file); every problem printed")})
 public final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */

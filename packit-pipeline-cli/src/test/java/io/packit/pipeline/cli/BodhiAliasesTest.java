@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --bodhi-url}, {@code --cache-dir}, {@code --no-bodhi} and {@code --copr-url} of the config-reading commands. */
 class BodhiAliasesTest {
-    private static final String WITH_ALIAS = """
+    /** A single-package config whose one Copr build targets {@code fedora-all}. */
+    static final String WITH_ALIAS = """
             specfile_path: hello.spec
             downstream_package_name: hello
             upstream_project_url: https://github.com/acme/hello

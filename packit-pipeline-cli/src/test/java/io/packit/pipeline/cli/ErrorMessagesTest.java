@@ -21,15 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cause, the documented exit code, and no half-written output (issue 15 §2).
  */
 class ErrorMessagesTest {
-    private static final String CONFIG = """
-            specfile_path: hello.spec
-            downstream_package_name: hello
-            upstream_project_url: https://github.com/acme/hello
-            jobs:
-              - job: copr_build
-                trigger: pull_request
-                targets: [fedora-41-x86_64]
-            """;
+    private static final String CONFIG = BodhiAliasesTest.WITH_ALIAS.replace("[fedora-all]", "[fedora-41-x86_64]");
     /** A directory no one may create files in, root included (sysfs refuses new files to every user). */
     private static final Path READ_ONLY = Path.of("/sys");
 
@@ -215,8 +207,7 @@ class ErrorMessagesTest {
 
     @Test
     void shouldPrintTheStaleReleaseTableWarningOncePerCommand() throws IOException {
-        var file = write("packit.yaml", CONFIG.replace("[fedora-41-x86_64]", "[fedora-all]")
-                .getBytes(StandardCharsets.UTF_8));
+        var file = write("packit.yaml", BodhiAliasesTest.WITH_ALIAS.getBytes(StandardCharsets.UTF_8));
 
         for (var args : List.of(List.of("validate"), List.of("validate", "--format", "json"), List.of("plan"),
                 List.of("plan", "--event", "pr"), List.of("graph"), List.of("render"),

@@ -12,7 +12,9 @@ import io.packit.pipeline.config.ReleaseTable;
 import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
 import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.diag.FileFailure;
 import io.packit.pipeline.http.ApiException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +42,8 @@ final class ConfigLoading {
 
     @Option(names = "--bodhi-url", paramLabel = "URL",
             description = "Resolve target aliases from the releases of this Bodhi, as Packit does, keeping its answer "
-                    + "12 hours (run asks " + BodhiClient.PUBLIC_URL + " unless --no-bodhi; the other commands "
-                    + "only when given this).")
+                    + "12 hours; asked only when the config uses aliases (run asks " + BodhiClient.PUBLIC_URL
+                    + " unless --no-bodhi; the other commands only when given this).")
     String bodhiUrl;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
@@ -51,10 +53,11 @@ final class ConfigLoading {
 
     private boolean bodhiByDefault;
     private String chrootCheckUrl;
+    private ResolvedReleaseTable offline;
     private ResolvedReleaseTable resolved;
-    private LoadOptions options;
+    private boolean announced;
 
-    /** Makes Bodhi the first source even without {@code --bodhi-url} ({@code run}). */
+    /** Makes Bodhi the first source even without {@code --bodhi-url} ({@code run}), for configs that use aliases. */
     void askBodhiByDefault() {
         bodhiByDefault = true;
     }
@@ -64,51 +67,81 @@ final class ConfigLoading {
         chrootCheckUrl = coprUrl;
     }
 
-    /** {@code given}, or the config found in the current directory under one of Packit's four names. */
+    /**
+     * {@code given}, or the config found in the current directory under one of Packit's four names; a given path
+     * that cannot be opened (missing, a symbolic link loop, a directory) fails with exit 2 naming why.
+     */
     static Path configOrFound(Path given) {
         if (given != null) {
-            return given;
+            return openable(given);
         }
         return PackitConfigLoader.findConfig(Path.of("")).orElseThrow(() -> new CommandFailedException(ExitCode.USAGE,
                 "no packit.yaml given and none of " + PackitConfigLoader.CONFIG_FILE_NAMES + " found here"));
     }
 
-    /** The loader options these flags ask for; the release table is resolved once. */
-    LoadOptions loadOptions() {
-        if (options == null) {
-            var read = LoadOptions.defaults().withReleaseTable(releases().table());
-            options = repository.isEmpty() ? read : read.withRepositoryName(repository);
+    /** {@code file} when it names something a config can be read from; else fails with exit 2 saying why not. */
+    static Path openable(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException failed) {
+            throw new CommandFailedException(ExitCode.USAGE, file + ": " + FileFailure.reason(failed), failed);
         }
-        return options;
+        if (Files.isDirectory(real)) {
+            throw new CommandFailedException(ExitCode.USAGE, file + ": is a directory, not a packit.yaml");
+        }
+        return file;
     }
 
-    /** The release table aliases resolve against and where it came from. */
+    /**
+     * The release table the last {@link #load} resolved aliases against and where it came from: Bodhi's when the
+     * config uses aliases and Bodhi is asked, else the {@code --release-table} file or the shipped table.
+     */
     ResolvedReleaseTable releases() {
-        if (resolved == null) {
-            resolved = resolve();
-        }
-        return resolved;
+        return resolved != null ? resolved : offline();
     }
 
-    private ResolvedReleaseTable resolve() {
-        ReleaseTable file = null;
-        if (releaseTable != null) {
-            if (!Files.isRegularFile(releaseTable)) {
-                throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
-            }
-            file = ReleaseTable.load(releaseTable);
+    /** Without Bodhi: the {@code --release-table} file, else the shipped table. */
+    private ResolvedReleaseTable offline() {
+        if (offline == null) {
+            offline = ResolvedReleaseTable.offline(releaseTableFile());
         }
+        return offline;
+    }
+
+    /** The {@code --release-table} file's table, null when none is given. */
+    private ReleaseTable releaseTableFile() {
+        if (releaseTable == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(releaseTable)) {
+            throw new CommandFailedException(ExitCode.USAGE, "release table " + releaseTable + " is not a file");
+        }
+        return ReleaseTable.load(releaseTable);
+    }
+
+    /** The Bodhi to ask for configs that use aliases, or empty when Bodhi is not to be asked. */
+    private Optional<BodhiClient> bodhi() {
         var url = bodhiUrl != null ? bodhiUrl : bodhiByDefault ? BodhiClient.PUBLIC_URL : null;
         if (url == null) {
-            return ResolvedReleaseTable.offline(file);
+            return Optional.empty();
         }
-        BodhiClient bodhi;
         try {
-            bodhi = BodhiClient.connect(url);
+            return Optional.of(BodhiClient.connect(url));
         } catch (IllegalArgumentException badUrl) {
             throw new CommandFailedException(ExitCode.USAGE, "--bodhi-url: " + badUrl.getMessage(), badUrl);
         }
-        return new ReleaseTableSource(bodhi, cacheDirectory(), Clock.systemUTC()).resolve(file);
+    }
+
+    /** Bodhi's table, or the file or shipped table when Bodhi fails (with a warning saying so). */
+    private ResolvedReleaseTable fromBodhi(BodhiClient bodhi) {
+        return new ReleaseTableSource(bodhi, cacheDirectory(), Clock.systemUTC()).resolve(
+                offline().origin() == ResolvedReleaseTable.Origin.FILE ? offline().table() : null);
+    }
+
+    private LoadOptions loadOptions(ReleaseTable table) {
+        var read = LoadOptions.defaults().withReleaseTable(table);
+        return repository.isEmpty() ? read : read.withRepositoryName(repository);
     }
 
     /** {@code --cache-dir}, else {@code $XDG_CACHE_HOME/packit-pipeline}, else {@code ~/.cache/packit-pipeline}. */
@@ -127,18 +160,29 @@ final class ConfigLoading {
     }
 
     /**
-     * Loads {@code file}. On {@code err}: why Bodhi was not used when it was asked; when target aliases were
-     * resolved, which table they used (a warning when it is stale); with a chroot check, the chroots Copr does not
-     * offer (also in the returned diagnostics).
+     * Loads {@code file}, resolving its target aliases against Bodhi only when it uses aliases (and Bodhi is asked:
+     * {@code --bodhi-url}, or {@code run} without {@code --no-bodhi}). On {@code err}, once per command however often
+     * it loads: why Bodhi was not used when it was asked; when target aliases were resolved, which table they used
+     * (a warning when it is stale). With a chroot check, the chroots Copr does not offer (also in the returned
+     * diagnostics).
      */
     LoadResult load(Path file, PrintWriter err) {
-        var chosen = loadOptions();
-        var table = releases();
-        table.warnings().forEach(warning -> err.println("warning: " + warning));
-        var result = new PackitConfigLoader(chosen).load(file);
-        if (result.config().filter(ConfigLoading::usesAliases).isPresent()) {
-            var stale = table.table().staleness(LocalDate.now());
-            err.println(stale.map(warning -> "warning: " + warning).orElse(table.describe()));
+        var bodhi = bodhi();
+        var table = offline();
+        var result = new PackitConfigLoader(loadOptions(table.table())).load(file);
+        var aliases = result.config().filter(ConfigLoading::usesAliases).isPresent();
+        if (aliases && bodhi.isPresent()) {
+            table = fromBodhi(bodhi.get());
+            result = new PackitConfigLoader(loadOptions(table.table())).load(file);
+        }
+        resolved = table;
+        if (!announced) {
+            announced = true;
+            table.warnings().forEach(warning -> err.println("warning: " + warning));
+            if (aliases) {
+                var stale = table.table().staleness(LocalDate.now());
+                err.println(stale.map(warning -> "warning: " + warning).orElse(table.describe()));
+            }
         }
         if (chrootCheckUrl != null && result.config().isPresent()) {
             var diagnostics = new Diagnostics();

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "drawn"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the output file could not be written"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the output file cannot be written (its directory is missing or not a directory, or permission is denied; checked before planning)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a config path that cannot be opened)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
 final class GraphCommand extends PlanOutputCommand {
     /** Drawing formats. */

@@ -1,9 +1,6 @@
 package io.packit.pipeline.cli;
 
 import io.packit.pipeline.graph.Plan;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +21,8 @@ abstract class PlanOutputCommand implements Runnable {
     @Mixin
     CoprChrootCheck chrootCheck = new CoprChrootCheck();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE instead of standard output (whole or not at all; its directory must exist).")
     Path output;
 
     /** The plan as this command shows it. */
@@ -33,6 +31,9 @@ abstract class PlanOutputCommand implements Runnable {
     @Override
     public final void run() {
         chrootCheck.applyTo(planning.loading);
+        if (output != null) {
+            OutputFile.check(output);
+        }
         var plan = planning.plan(spec.commandLine().getErr());
         var text = render(plan);
         if (output == null) {
@@ -40,12 +41,7 @@ abstract class PlanOutputCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return;
         }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException failed) {
-            throw new CommandFailedException(ExitCode.FAILURE, "cannot write " + output + ": " + failed.getMessage(),
-                    failed);
-        }
+        OutputFile.write(output, text);
         spec.commandLine().getErr().println("wrote " + output + " (" + plan.nodes().size() + " nodes)");
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "written"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the file could not be written"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the file cannot be written (checked before Bodhi is asked)"),
     @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a --bodhi-url that is not an http or https URL)"),
     @ExitCodes.Meaning(code = ExitCode.REMOTE_ERROR, means = "Bodhi failed (unreachable, an error after the retries, an answer not in Bodhi's shape, no Fedora release)")})
 final class ReleaseTableCommand implements Callable<Integer> {
@@ -37,12 +37,15 @@ final class ReleaseTableCommand implements Callable<Integer> {
     String bodhiUrl;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the table here (atomically: a failure leaves the old file) instead of stdout.")
+            description = "Write the table here (atomically: a failure leaves the old file; its directory must exist) instead of stdout.")
     Path output;
 
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
+        if (output != null) {
+            OutputFile.check(output);
+        }
         BodhiClient bodhi;
         try {
             bodhi = BodhiClient.connect(bodhiUrl);
@@ -75,7 +78,7 @@ final class ReleaseTableCommand implements Callable<Integer> {
         try {
             read.table().writeTo(output, comments);
         } catch (UncheckedIOException failed) {
-            throw new CommandFailedException(ExitCode.FAILURE, failed.getMessage(), failed);
+            throw OutputFile.cannotWrite(output, failed.getCause());
         }
         err.println(summary);
         err.println("wrote " + output + " dated " + read.table().date());

@@ -1,5 +1,7 @@
 package io.packit.pipeline.cli;
 
+import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.render.JenkinsfileRenderer;
 import io.packit.pipeline.render.RuntimePipeline;
 import java.io.IOException;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "rendered (or up to date)"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the Jenkinsfile is stale (--check) or the plan cannot fit a Jenkinsfile"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line"),
-    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml")})
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "the Jenkinsfile is stale (--check), the plan cannot fit a Jenkinsfile, "
+            + "or the output file cannot be written"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a config path that cannot be opened)"),
+    @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml or plan problems (every problem printed)")})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +39,8 @@ final class RenderCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the Jenkinsfile here instead of standard output (with --check: the file to compare; default Jenkinsfile).")
+            description = "Write the Jenkinsfile here instead of standard output, whole or not at all; its directory must exist "
+                    + "(with --check: the file to compare; default Jenkinsfile).")
     Path output;
 
     @Mixin
@@ -52,10 +56,18 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         var file = ConfigLoading.configOrFound(config);
         chrootCheck.applyTo(loading);
+        if (output != null && !check) {
+            OutputFile.check(output);
+        }
         var result = loading.load(file, spec.commandLine().getErr());
         var loaded = result.configOrThrow();
-        result.diagnostics().warnings().forEach(spec.commandLine().getErr()::println);
-        var plan = RuntimePipeline.planFor(loaded);
+        var diagnostics = new Diagnostics();
+        diagnostics.addAll(result.diagnostics());
+        var plan = RuntimePipeline.planFor(loaded, diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new InvalidInputException(diagnostics);
+        }
+        diagnostics.warnings().forEach(spec.commandLine().getErr()::println);
         String jenkinsfile;
         try {
             jenkinsfile = new JenkinsfileRenderer().render(plan);
@@ -78,11 +90,7 @@ final class RenderCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         if (output != null) {
-            try {
-                Files.writeString(output, jenkinsfile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CommandFailedException(ExitCode.FAILURE, "cannot write " + output + ": " + e.getMessage(), e);
-            }
+            OutputFile.write(output, jenkinsfile);
             out.println("wrote " + output + " (" + plan.nodes().size() + " nodes, "
                     + jenkinsfile.getBytes(StandardCharsets.UTF_8).length + " bytes)");
         } else {

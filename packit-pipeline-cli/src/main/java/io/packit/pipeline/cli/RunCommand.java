@@ -22,6 +22,7 @@ import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.http.Secret;
 import io.packit.pipeline.testingfarm.TestingFarmClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,9 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "every node succeeded (nodes the plan skips do not count)"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node)"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node), "
+            + "or --state or --junit cannot be written (checked before anything is submitted)"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config, or a config path that cannot be opened)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml"),
     @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 final class RunCommand implements Callable<Integer> {
@@ -83,8 +85,8 @@ final class RunCommand implements Callable<Integer> {
     String commit;
 
     @Option(names = "--dry-run", description = "Print what would be submitted, in order, and submit nothing "
-            + "(target aliases are still resolved from Bodhi unless --no-bodhi; Copr is only read, for the builds "
-            + "that would be reused).")
+            + "(target aliases, when the config uses any, are still resolved from Bodhi unless --no-bodhi; Copr is only "
+            + "read, for the builds that would be reused).")
     boolean dryRun;
 
     @Option(names = "--no-bodhi", description = "Do not ask Bodhi: resolve target aliases with --release-table FILE, "
@@ -131,6 +133,14 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
         }
         var configFile = planning.configFile();
+        var statePath = resume != null ? resume : stateFile;
+        if (!dryRun) {
+            // the run's outputs are checked before anything is asked or submitted
+            OutputFile.check(statePath);
+            if (junitDir != null) {
+                OutputFile.directory(junitDir);
+            }
+        }
         var workDir = configFile.toAbsolutePath().getParent();
         if (!noBodhi) {
             planning.loading.askBodhiByDefault();
@@ -147,12 +157,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         var state = new RunState(plan, EngineClock.system(), coprBatches);
-        var statePath = resume != null ? resume : stateFile;
         if (resume != null) {
             restore(state, plan);
         }
         var event = planning.event.name().toLowerCase(java.util.Locale.ROOT);
-        StateFile.of(state, event).write(statePath);
+        try {
+            StateFile.of(state, event).write(statePath);
+        } catch (UncheckedIOException failed) {
+            throw OutputFile.cannotWrite(statePath, failed.getCause());
+        }
         state.addListener(StateFile.writer(state, event, statePath));
         var engine = new Engine(state, executors(settings, copr, workDir, statePath),
                 new EngineOptions(maxCalls, EngineClock.system()));
@@ -290,16 +303,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void writeJunit(RunState state) {
-        try {
-            Files.createDirectories(junitDir);
-            for (var status : state.statuses()) {
-                if (status.id().kind() == NodeKind.TESTS && !status.junit().isEmpty()) {
-                    var name = "TEST-" + status.id().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
-                    Files.writeString(junitDir.resolve(name), status.junit(), StandardCharsets.UTF_8);
-                }
+        OutputFile.directory(junitDir);
+        for (var status : state.statuses()) {
+            if (status.id().kind() == NodeKind.TESTS && !status.junit().isEmpty()) {
+                var name = "TEST-" + status.id().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+                OutputFile.write(junitDir.resolve(name), status.junit());
             }
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.FAILURE, "cannot write JUnit XML into " + junitDir + ": " + e.getMessage(), e);
         }
     }
 

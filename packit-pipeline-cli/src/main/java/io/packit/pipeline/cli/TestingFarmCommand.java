@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "submitted (without --wait) or result passed"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "result failed, error, skipped or unknown of a complete request, or the wait timed out (the request is then cancelled)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "result failed, error, skipped or unknown of a complete request, the wait timed out (the request is then cancelled), or --junit cannot be written (checked before submitting)"),
     @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, unreadable key file, or an arch/build combination Testing Farm cannot run"),
     @ExitCodes.Meaning(code = ExitCode.REMOTE_ERROR, means = "Testing Farm refused or failed a call, or the request ended in state error (infrastructure)"),
     @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C, or the request was canceled)")})
@@ -128,6 +128,14 @@ public final class TestingFarmCommand implements Callable<Integer> {
         }
         if (timeoutMinutes < 1 || pollSeconds <= 0) {
             throw new CommandFailedException(ExitCode.USAGE, "--timeout and --poll-interval must be positive");
+        }
+        if (junit != null) {
+            // before anything is submitted: the file's directory is made, and must take the file
+            var parent = junit.toAbsolutePath().getParent();
+            if (parent != null) {
+                OutputFile.directory(parent);
+            }
+            OutputFile.check(junit);
         }
         TestRequest request = request();
         Secret apiKey = readApiKey();
@@ -285,15 +293,7 @@ public final class TestingFarmCommand implements Callable<Integer> {
     }
 
     private void writeJunit(JunitReport report) {
-        try {
-            Path parent = junit.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(junit, report.toXml(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandFailedException(ExitCode.FAILURE, "cannot write " + junit + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(junit, report.toXml());
     }
 
     private ObjectNode summary(String id, String state, TestResult result, RequestStatus done, JunitReport report,

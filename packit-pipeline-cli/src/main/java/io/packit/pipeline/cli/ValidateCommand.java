@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.packit.pipeline.bodhi.ResolvedReleaseTable;
 import io.packit.pipeline.config.LoadResult;
 import io.packit.pipeline.config.PackitConfigLoader;
+import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.diag.Problem;
+import io.packit.pipeline.graph.PlanCheck;
+import io.packit.pipeline.graph.PlanOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +29,12 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message."
+            "Checks a Packit config and prints every problem at once, as file:line:column: error|warning: message:",
+            "what the loader finds, and what planning finds for every trigger the file uses (as plan and render plan it)."
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "valid (warnings allowed)"),
-    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or no such file"),
+    @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line, no config found in the directory, or a path that cannot be opened (no such file, a symbolic link loop)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid (or an invalid --release-table file); every problem printed")})
 public final class ValidateCommand implements Callable<Integer> {
     /** Output formats. */
@@ -76,8 +80,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var file = configFile();
         chrootCheck.applyTo(loading);
+        var result = withPlanProblems(loading.load(file, spec.commandLine().getErr()));
         var releases = loading.releases();
-        var result = loading.load(file, spec.commandLine().getErr());
         var out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             out.println(json(file, result, releases));
@@ -91,6 +95,21 @@ public final class ValidateCommand implements Callable<Integer> {
         return result.isValid() ? ExitCode.OK.code() : ExitCode.CONFIG_INVALID.code();
     }
 
+    /**
+     * {@code loaded} with what planning finds for every trigger the file uses ({@link PlanCheck}), so that whatever
+     * {@code plan}, {@code graph}, {@code render} or {@code run} would report about the file is reported here too,
+     * at the same position and with the same severity.
+     */
+    private static LoadResult withPlanProblems(LoadResult loaded) {
+        if (!loaded.isValid()) {
+            return loaded;
+        }
+        var diagnostics = new Diagnostics();
+        diagnostics.addAll(loaded.diagnostics());
+        diagnostics.addAll(PlanCheck.problems(loaded.configOrThrow(), PlanOptions.DEFAULTS));
+        return new LoadResult(loaded.config(), diagnostics);
+    }
+
     private Path configFile() {
         var given = path == null ? Path.of(".") : path;
         if (Files.isDirectory(given)) {
@@ -98,10 +117,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     ExitCode.USAGE, "no " + String.join(", ", PackitConfigLoader.CONFIG_FILE_NAMES) + " in "
                             + (path == null ? "the current directory" : given.toString())));
         }
-        if (!Files.isRegularFile(given)) {
-            throw new CommandFailedException(ExitCode.USAGE, "no such file or directory: " + given);
-        }
-        return given;
+        return ConfigLoading.openable(given);
     }
 
     private static String summary(Path file, LoadResult result) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --bodhi-url}, {@code --cache-dir}, {@code --no-bodhi} and {@code --copr-url} of the config-reading commands. */
 class BodhiAliasesTest {
-    private static final String WITH_ALIAS = """
+    /** A single-package config whose one Copr build targets {@code fedora-all}. */
+    static final String WITH_ALIAS = """
             specfile_path: hello.spec
             downstream_package_name: hello
             upstream_project_url: https://github.com/acme/hello
@@ -115,6 +116,30 @@ class BodhiAliasesTest {
         assertThat(offline.exitCode()).as(offline.err()).isZero();
         assertThat(offline.err()).contains("warning: the release table (bundled) release-table.txt dated 2025-11-15");
         assertThat(offline.out()).contains("fedora-41-x86_64, fedora-42-x86_64, fedora-43-x86_64");
+        assertThat(bodhi.requests()).hasSize(1);
+    }
+
+    @Test
+    void shouldAskBodhiOnlyForAConfigThatUsesAliases() throws IOException {
+        var chroots = write("chroots.yaml", WITH_ALIAS.replace("[fedora-all]", "[fedora-41-x86_64]"));
+        var aliases = write("aliases.yaml", WITH_ALIAS);
+        var dryRun = List.of("--event", "pr", "--pr-id", "3", "--commit", "9f1c2e7d", "--dry-run",
+                "--copr-config", dir.resolve("no-copr-config").toString(), "--bodhi-url", bodhi.url(),
+                "--cache-dir", dir.resolve("cache").toString());
+
+        var withoutAliases = CommandRun.of(with(List.of("run", chroots.toString()), dryRun.toArray(String[]::new)));
+        var validate = CommandRun.of("validate", "--format", "json", chroots.toString(), "--bodhi-url", bodhi.url());
+
+        assertThat(withoutAliases.exitCode()).as(withoutAliases.err()).isZero();
+        assertThat(withoutAliases.err()).doesNotContain("target aliases").doesNotContain("release table");
+        assertThat(new ObjectMapper().readTree(validate.out()).path("releaseTable").path("origin").asText())
+                .isEqualTo("bundled");
+        assertThat(bodhi.requests()).isEmpty();
+
+        var withAliases = CommandRun.of(with(List.of("run", aliases.toString()), dryRun.toArray(String[]::new)));
+
+        assertThat(withAliases.exitCode()).as(withAliases.err()).isZero();
+        assertThat(withAliases.err()).startsWith("target aliases resolved with Bodhi " + bodhi.url());
         assertThat(bodhi.requests()).hasSize(1);
     }
 

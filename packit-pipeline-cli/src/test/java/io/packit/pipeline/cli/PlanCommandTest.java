@@ -114,7 +114,8 @@ class PlanCommandTest {
         assertThat(run.err()).contains("wrote " + output + " (1 nodes)");
         assertThat(Files.readString(output)).isEqualTo(CommandRun.of("plan", file.toString(), "--event", "commit").out());
         assertThat(unwritable.exitCode()).isEqualTo(ExitCode.FAILURE.code());
-        assertThat(unwritable.err()).contains("packit-pipeline: cannot write " + dir.resolve("missing/plan.txt"));
+        assertThat(unwritable.err()).isEqualTo("packit-pipeline: cannot write " + dir.resolve("missing/plan.txt")
+                + ": directory " + dir.resolve("missing") + " does not exist\n");
     }
 
     @Test

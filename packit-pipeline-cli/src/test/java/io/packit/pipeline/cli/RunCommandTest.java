@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,30 @@ class RunCommandTest {
         assertThat(run.out()).contains("skipped: " + cause).contains("  C  succeeded (4 succeeded)")
                 .contains("  B  failed (2 succeeded, 1 failed, 1 skipped)")
                 .contains("  A  succeeded (3 succeeded, 1 skipped)").contains(F40 + " skipped: " + cause);
+    }
+
+    @Test
+    void shouldRunWhatThePlanRunsAndShowTheTestsOfATargetTheBuildDoesNotBuildSkippedWithTheCause() throws Exception {
+        var run = run("uncovered.packit.yaml", "--junit", dir.resolve("junit").toString());
+
+        var cause = "copr_build:hello:pull_request does not build fedora-42-x86_64; add it to the build's targets";
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var state = state();
+        assertThat(find(state, "tests:hello:pull_request@fedora-42-x86_64"))
+                .extracting(NodeStatus::state, NodeStatus::reason).containsExactly(NodeState.SKIPPED, cause);
+        assertThat(find(state, "tests:hello:pull_request@" + F41).state()).isEqualTo(NodeState.SUCCEEDED);
+        assertThat(services.copr().chrootsOf(services.copr().buildIds().get(0))).containsExactly(F41);
+        assertThat(services.farm().requestIds()).hasSize(1);
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line)
+                .matches("  tests:hello:pull_request@fedora-42-x86_64 +skipped +- +skipped: " + Pattern.quote(cause)));
+        assertThat(run.out()).startsWith("run succeeded in ").contains("  hello  succeeded (3 succeeded, 1 skipped)");
+        assertThat(Files.list(dir.resolve("junit")).map(path -> path.getFileName().toString()).toList())
+                .containsExactly("TEST-tests_hello_pull_request_fedora-41-x86_64.xml");
+        var warning = CONFIGS.resolve("uncovered.packit.yaml") + ":11:14: warning: tests job jobs[1] of package 'hello' "
+                + "targets fedora-42-x86_64, which its build, copr_build job jobs[0], does not build: its tests are planned "
+                + "as skipped, as Packit runs none there (\"No build defined for the target\"); add it to the build's "
+                + "targets or remove it from the tests' targets";
+        assertThat(run.err().lines().filter(line -> line.contains("warning:"))).containsExactly(warning);
     }
 
     @Test

@@ -104,7 +104,8 @@ class ValidateCommandTest {
 
         var missing = CommandRun.of("validate", directory.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(missing.err()).contains("no such file or directory: " + directory.resolve("nope.yaml"));
+        assertThat(missing.err())
+                .isEqualTo("packit-pipeline: " + directory.resolve("nope.yaml") + ": no such file or directory\n");
 
         var badFormat = CommandRun.of("validate", "--format", "xml", directory.toString());
         assertThat(badFormat.exitCode()).isEqualTo(ExitCode.USAGE.code());

@@ -1,6 +1,7 @@
 package io.packit.pipeline.config;
 
 import io.packit.pipeline.diag.Diagnostics;
+import io.packit.pipeline.diag.FileFailure;
 import io.packit.pipeline.diag.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ public final class PackitConfigLoader {
             }
         } catch (IOException unreadable) {
             var diagnostics = new Diagnostics();
-            diagnostics.error(SourcePosition.of(displayName), "cannot read the file: " + unreadable.getMessage());
+            diagnostics.error(SourcePosition.of(displayName), "cannot read the file: " + FileFailure.reason(unreadable));
             return new LoadResult(Optional.empty(), diagnostics);
         }
         var effective = options;

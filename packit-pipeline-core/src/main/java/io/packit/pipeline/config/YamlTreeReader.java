@@ -42,6 +42,9 @@ final class YamlTreeReader {
     private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "bool", "null", "float", "map", "seq");
     private static final Resolver RESOLVER = new Resolver();
+    /** What a file without YAML in it means, as Packit reads it ({@code {}}, so its default jobs). */
+    static final String EMPTY = "the file is empty (no YAML in it, at most comments): Packit reads it as {} and runs "
+            + "its default jobs, copr_build and tests on pull requests and propose_downstream on releases";
 
     private final String file;
     private final YamlLimits limits;
@@ -64,11 +67,19 @@ final class YamlTreeReader {
         }
     }
 
-    /** The document's root; empty when the file could not be read (problems recorded). A blank file is an empty mapping. */
+    /**
+     * The document's root; empty when the file could not be read (problems recorded: bytes that are not UTF-8 text
+     * are an error at the first bad byte). A blank file is an empty mapping, with a warning that it is empty.
+     */
     Optional<YamlNode> read(byte[] content) {
         if (content.length > limits.maxBytes()) {
             diagnostics.error(SourcePosition.of(file), "file is %d bytes, more than the limit of %d bytes"
                     .formatted(content.length, limits.maxBytes()));
+            return Optional.empty();
+        }
+        var notUtf8 = Utf8Text.firstBadByte(file, content);
+        if (notUtf8.isPresent()) {
+            diagnostics.error(notUtf8.get().position(), notUtf8.get().message());
             return Optional.empty();
         }
         var loaderOptions = new LoaderOptions();
@@ -82,6 +93,7 @@ final class YamlTreeReader {
             Parser parser = new ParserImpl(reader, loaderOptions);
             expect(parser, Event.ID.StreamStart);
             if (parser.checkEvent(Event.ID.StreamEnd)) {
+                diagnostics.warning(SourcePosition.of(file), EMPTY);
                 return Optional.of(YamlMapping.empty(new SourcePosition(file, 1, 1)));
             }
             expect(parser, Event.ID.DocumentStart);

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param implicit   whether the planner added it (a build for tests that have no copr_build job)
  * @param condition  when it runs
  * @param skipReason empty when it runs for the plan's event; else why not, e.g. {@code unchanged},
- *                   {@code manual job not requested}, {@code branch 'x' does not match 'main'}
+ *                   {@code manual job not requested}, {@code branch 'x' does not match 'main'}; for tests of a
+ *                   target their build does not build, for every event:
+ *                   {@code copr_build:A:build1 does not build fedora-41-x86_64; add it to the build's targets}
  * @param reuse      builds: which existing Copr builds the run may take instead of submitting one; {@link Reuse#NONE}
  *                   for other kinds
  */

@@ -36,6 +36,16 @@ final class PlanNodes {
      * @param affected whether the change touches the node's package (else it is skipped as {@link #UNCHANGED})
      */
     Node add(NodeId id, JobView view, List<String> chroots, String testTarget, boolean implicit, boolean affected) {
+        return add(id, view, chroots, testTarget, implicit, affected, "");
+    }
+
+    /**
+     * Makes node {@code id} of {@code view} as {@link #add(NodeId, JobView, List, String, boolean, boolean)} does,
+     * skipped for every event with {@code planSkip} when it is not empty: a node the plan holds only to show that it
+     * does not run and why (a tests target its build does not build). That reason is shown before any the event gives.
+     */
+    Node add(NodeId id, JobView view, List<String> chroots, String testTarget, boolean implicit, boolean affected,
+            String planSkip) {
         var job = view.job();
         var settings = view.settings();
         checkRegex(settings.branch(), "branch", view);
@@ -43,7 +53,7 @@ final class PlanNodes {
         checkRegex(settings.upstreamTagExclude(), "upstream_tag_exclude", view);
         var condition = new RunCondition(job.trigger(), settings.branch(), settings.upstreamTagInclude(),
                 settings.upstreamTagExclude(), job.manualTrigger(), settings.require(), settings.packitInstances());
-        var reason = check.skipReason(condition);
+        var reason = planSkip.isEmpty() ? check.skipReason(condition) : planSkip;
         if (reason.isEmpty() && !affected) {
             reason = UNCHANGED;
         }

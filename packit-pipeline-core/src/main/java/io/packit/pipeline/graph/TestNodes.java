@@ -5,6 +5,7 @@ import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.config.TestsJob;
 import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.diag.SourcePosition;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import java.util.stream.Collectors;
 /**
  * The nodes of a tests job for one package: one Testing Farm node per chroot (and per target when a chroot's
  * targets name several distros), each needing that chroot of the build it tests: the copr_build job its
- * {@code build_identifier} names, the one copr_build job of its trigger, or an implicit build of its own.
+ * {@code build_identifier} names, the one copr_build job of its trigger, or an implicit build of its own. A target
+ * that build does not build is planned as a node skipped with that cause, and warned about, as packit-service runs
+ * the build on its own targets and reports such a test target without testing it.
  */
 final class TestNodes {
     private final PlanNodes nodes;
@@ -102,35 +105,46 @@ final class TestNodes {
                 ? job.position() : view.settings().targets().position();
         var covered = new HashSet<>(buildChroots);
         var internal = view.settings().tests().useInternalTf();
+        var uncovered = new ArrayList<String>();
         for (var written : testChroots) {
             var chroot = written;
             var idChroot = written;
+            var planSkip = "";
             if (build != null && !anyChroot && !covered.contains(written)) {
                 // A tests target may name a Testing Farm target that a build chroot maps to (epel-9 → centos-stream-9).
                 var mapped = TestTargets.buildChrootFor(written, buildChroots, internal);
                 if (mapped.isPresent()) {
                     chroot = mapped.get();
-                    add(view, pkg, label, build, chroot, written, written);
+                    add(view, pkg, label, build, chroot, written, written, "");
                     continue;
                 }
-                diagnostics.error(targetsPosition, "tests job " + describe(view) + " of package '"
-                        + view.packageName() + "' targets " + chroot + ", which its build, copr_build job "
-                        + describe(buildView) + ", does not build; add " + chroot
-                        + " to the build's targets or remove it from the tests' targets");
-                continue;
+                // As packit-service: the build runs on its own targets, and a tests target none of them serves gets
+                // "No build defined for the target" and no tests; the plan shows it skipped with that cause.
+                uncovered.add(written);
+                planSkip = build + " does not build " + written + "; add it to the build's targets";
             }
             var targets = TestTargets.of(chroot, view.settings().targets().optionsFor(chroot), internal);
             for (var target : targets) {
-                add(view, pkg, label, build, chroot, targets.size() == 1 ? idChroot
-                        : IdParts.safe(chroot + "+" + target), target);
+                add(view, pkg, label, planSkip.isEmpty() ? build : null, chroot, targets.size() == 1 ? idChroot
+                        : IdParts.safe(chroot + "+" + target), target, planSkip);
             }
+        }
+        if (!uncovered.isEmpty()) {
+            var one = uncovered.size() == 1;
+            var listed = String.join(", ", uncovered);
+            diagnostics.warning(targetsPosition, "tests job " + describe(view) + " of package '" + view.packageName()
+                    + "' targets " + listed + ", which its build, copr_build job " + describe(buildView)
+                    + ", does not build: " + (one ? "its tests are" : "their tests are")
+                    + " planned as skipped, as Packit runs none there (\"No build defined for the target\"); add "
+                    + (one ? "it" : "them") + " to the build's targets or remove " + (one ? "it" : "them")
+                    + " from the tests' targets");
         }
     }
 
-    private void add(JobView view, PackagePlanning pkg, String label, NodeId build, String chroot, String idChroot,
-            String target) {
+    private void add(JobView view, PackagePlanning pkg, String label, @CheckForNull NodeId build, String chroot,
+            String idChroot, String target, String planSkip) {
         var tests = nodes.add(new NodeId(NodeKind.TESTS, pkg.safeName(), label, idChroot), view, List.of(chroot), target,
-                false, pkg.affected());
+                false, pkg.affected(), planSkip);
         if (build != null) {
             nodes.edge(new Edge(build, tests.id(), EdgeKind.BUILD_TO_TESTS, chroot));
         }

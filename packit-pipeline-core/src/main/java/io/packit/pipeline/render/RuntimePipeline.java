@@ -4,6 +4,7 @@ import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.config.ReleaseTable;
+import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.Plan;
@@ -65,9 +66,21 @@ public final class RuntimePipeline {
         return new PackitConfigLoader(options).load(file, content).configOrThrow();
     }
 
-    /** The plan of {@code config} for every trigger, as {@code packit-pipeline render} makes it. */
+    /**
+     * The plan of {@code config} for every trigger, as {@code packit-pipeline render} makes it.
+     *
+     * @throws io.packit.pipeline.diag.InvalidInputException with every problem when planning finds an error
+     */
     public static Plan planFor(PackitConfig config) {
         return new JobGraphPlanner().plan(config, new Event.AllTriggers());
+    }
+
+    /**
+     * The plan of {@code config} for every trigger, reporting what planning finds (warnings such as tests targets
+     * their build does not build, and errors) into {@code diagnostics}; with an error the plan is not to be rendered.
+     */
+    public static Plan planFor(PackitConfig config, Diagnostics diagnostics) {
+        return new JobGraphPlanner().plan(config, new Event.AllTriggers(), diagnostics);
     }
 
     /**

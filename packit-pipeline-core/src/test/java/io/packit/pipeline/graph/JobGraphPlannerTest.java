@@ -114,17 +114,66 @@ class JobGraphPlannerTest {
     }
 
     @Test
-    void shouldReportTestTargetsTheChosenBuildDoesNotBuild() {
+    void shouldPlanTestTargetsTheChosenBuildDoesNotBuildAsSkippedWithTheCauseAndWarnAtTheTargets() {
         var config = ConfigFixtures.config().pkg("A").done()
                 .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").targets(F41).done()
-                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").targets(F41, F42).done().build();
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").targets(F41, F42, "epel-9-x86_64")
+                .distros("epel-9-x86_64", "centos-stream-9", "rhel-9").done().build();
+
+        for (var event : List.of(PR, new Event.AllTriggers())) {
+            var diagnostics = new Diagnostics();
+            var plan = planner.plan(config, event, diagnostics);
+
+            assertThat(diagnostics.errors()).as("%s", event).isEmpty();
+            assertThat(diagnostics.warnings()).singleElement().satisfies(problem -> {
+                assertThat(problem.position()).isEqualTo(config.jobs().get(1).positionOf("targets"));
+                assertThat(problem.message()).isEqualTo("tests job jobs[1] ('tests1') of package 'A' targets "
+                        + F42 + ", epel-9-x86_64, which its build, copr_build job jobs[0] ('build1'), does not build: "
+                        + "their tests are planned as skipped, as Packit runs none there (\"No build defined for the "
+                        + "target\"); add them to the build's targets or remove them from the tests' targets");
+            });
+            assertThat(ids(plan)).containsExactly("srpm:A:build1", "copr_build:A:build1", "tests:A:tests1@" + F41,
+                    "tests:A:tests1@" + F42, "tests:A:tests1@epel-9-x86_64+centos-stream-9-x86_64",
+                    "tests:A:tests1@epel-9-x86_64+rhel-9-x86_64");
+            assertThat(needs(plan, "tests:A:tests1@" + F41)).containsExactly("copr_build:A:build1@" + F41);
+            var f42 = plan.find(NodeId.parse("tests:A:tests1@" + F42)).orElseThrow();
+            assertThat(f42.runs()).isFalse();
+            assertThat(f42.skipReason()).isEqualTo("copr_build:A:build1 does not build " + F42
+                    + "; add it to the build's targets");
+            assertThat(plan.needsOf(f42.id())).isEmpty();
+            assertThat(plan.find(NodeId.parse("tests:A:tests1@epel-9-x86_64+rhel-9-x86_64")).orElseThrow()
+                    .skipReason()).isEqualTo("copr_build:A:build1 does not build epel-9-x86_64; add it to the build's targets");
+            assertThat(plan.criticalPath().nodes()).extracting(NodeId::toString)
+                    .containsExactly("srpm:A:build1", "copr_build:A:build1", "tests:A:tests1@" + F41);
+        }
+    }
+
+    @Test
+    void shouldShowTheBuildsMissingTargetBeforeAnEventsReasonToSkip() {
+        var config = ConfigFixtures.config().pkg("A").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").targets(F41).done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").manual().targets(F41, F42).done().build();
+
+        var plan = planner.plan(config, PR);
+
+        assertThat(plan.find(NodeId.parse("tests:A:tests1@" + F41)).orElseThrow().skipReason())
+                .isEqualTo("manual job not requested");
+        assertThat(plan.find(NodeId.parse("tests:A:tests1@" + F42)).orElseThrow().skipReason())
+                .isEqualTo("copr_build:A:build1 does not build " + F42 + "; add it to the build's targets");
+    }
+
+    @Test
+    void shouldTestATargetTheBuildServesThroughPackitsMapping() {
+        var config = ConfigFixtures.config().pkg("A").done()
+                .job(CoprBuildJob.KEY, Trigger.PULL_REQUEST).identifier("build1").targets("epel-9-x86_64").done()
+                .job(TestsJob.KEY, Trigger.PULL_REQUEST).identifier("tests1").targets("centos-stream-9-x86_64").done()
+                .build();
         var diagnostics = new Diagnostics();
 
         var plan = planner.plan(config, PR, diagnostics);
 
-        assertThat(diagnostics.errors()).extracting(Problem::message).singleElement().asString()
-                .contains("jobs[1] ('tests1')", "jobs[0] ('build1')", F42);
-        assertThat(ids(plan)).contains("tests:A:tests1@" + F41).doesNotContain("tests:A:tests1@" + F42);
+        assertThat(diagnostics.isEmpty()).isTrue();
+        assertThat(needs(plan, "tests:A:tests1@centos-stream-9-x86_64")).containsExactly("copr_build:A:build1@epel-9-x86_64");
     }
 
     @Test

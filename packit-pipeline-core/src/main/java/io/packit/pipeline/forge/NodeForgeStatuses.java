@@ -28,7 +28,8 @@ import java.util.Objects;
  *
  * <p>A chroot's status follows the SRPM node while it waits or runs, then the build: the chroot's own outcome once
  * Copr reported it, else the build node's state. A node the plan does not run for the event is neutral with the
- * plan's reason; one skipped because something it needs failed is skipped with the root cause.
+ * plan's reason; one skipped because something it needs failed is skipped with the root cause; a reused build
+ * (or chroot) is a success whose summary names the build taken.
  */
 public final class NodeForgeStatuses {
     private final RunState state;
@@ -116,7 +117,7 @@ public final class NodeForgeStatuses {
             return open(name, Phase.IN_PROGRESS, "RPM build running", subject + " is running in Copr",
                     build.startedAt());
         }
-        if (srpm != null && srpm.state() == NodeState.SUCCEEDED) {
+        if (srpm != null && srpm.state().isSuccess()) {
             // the srpm node has submitted the build, whose node starts watching it next
             return open(name, Phase.IN_PROGRESS, "RPM build starting", "The SRPM of " + node.view().packageName()
                     + " was built; " + subject + " is starting", srpm.startedAt());
@@ -125,7 +126,7 @@ public final class NodeForgeStatuses {
             return open(name, Phase.IN_PROGRESS, "SRPM build running",
                     "The SRPM of " + node.view().packageName() + " is being built in Copr", srpm.startedAt());
         }
-        if (srpm != null && srpm.state().isTerminal() && srpm.state() != NodeState.SUCCEEDED) {
+        if (srpm != null && srpm.state().isTerminal() && !srpm.state().isSuccess()) {
             return ended(name, srpm.state(), "SRPM build", "The SRPM build of " + node.view().packageName(),
                     srpm.reason(), srpm.startedAt(), srpm.endedAt(), node);
         }
@@ -151,6 +152,8 @@ public final class NodeForgeStatuses {
         var at = endedAt;
         return switch (ended) {
             case SUCCEEDED -> completed(name, Conclusion.SUCCESS, what + " succeeded", subject + " succeeded"
+                    + reason(reason), startedAt, at);
+            case REUSED -> completed(name, Conclusion.SUCCESS, what + " reused", subject + " reused"
                     + reason(reason), startedAt, at);
             case FAILED -> completed(name, Conclusion.FAILURE, what + " failed", subject + " failed" + reason(reason),
                     startedAt, at);

@@ -9,6 +9,7 @@ import io.packit.pipeline.engine.EngineOptions;
 import io.packit.pipeline.engine.NodeExecutors;
 import io.packit.pipeline.engine.NodeState;
 import io.packit.pipeline.engine.PlanBuilder;
+import io.packit.pipeline.engine.ReusedBuild;
 import io.packit.pipeline.engine.RunState;
 import io.packit.pipeline.engine.ScriptedExecutor;
 import io.packit.pipeline.engine.TestingFarmExecutor;
@@ -143,6 +144,19 @@ class ForgeStatusReporterTest {
                         "Tests of hello on " + F41 + " not run for this event: manual job not requested");
         assertThat(forge.of(TF41)).hasSize(1);
         assertThat(shown.get(RPM41).conclusion()).isEqualTo(Conclusion.SUCCESS);
+    }
+
+    @Test
+    void shouldShowAReusedChrootAsASuccessNamingTheBuildTaken() {
+        var state = new RunState(new PlanBuilder().build("hello", "build1", F41).plan(), clock, false);
+        ForgeStatusReporter.attach(state, names(state.plan()), PAGE, forge, Runnable::run);
+        state.markRunning(BUILD);
+        state.reportChroot(BUILD, F41, ChrootOutcome.reused(new ReusedBuild(4711, "jdoe", "hello-1", "9f1c2e7d",
+                ReusedBuild.Origin.THIS_COMMIT), ""));
+
+        assertThat(forge.shown().get(RPM41)).extracting(ForgeStatus::conclusion, ForgeStatus::title,
+                ForgeStatus::summary).containsExactly(Conclusion.SUCCESS, "RPM build reused",
+                        "Copr build of hello on " + F41 + " reused: Copr build 4711 of this commit in jdoe/hello-1");
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.packit.pipeline.forge.ForgeStatus.Conclusion;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.http.Sleeper;
 import io.packit.pipeline.http.fake.Fault;
-import io.packit.pipeline.testingfarm.FakeTestingFarm;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;

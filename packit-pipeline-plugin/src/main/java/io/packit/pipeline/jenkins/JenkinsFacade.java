@@ -2,6 +2,8 @@ package io.packit.pipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Node;
+import java.io.File;
+import java.nio.file.Path;
 import jenkins.model.Jenkins;
 
 /**
@@ -35,5 +37,32 @@ final class JenkinsFacade {
     /** The built-in node (the controller), where a checkout to read a trusted file runs, as Pipeline's own does. */
     static Node builtInNode() {
         return Jenkins.get();
+    }
+
+    /**
+     * Whether the plugin {@code shortName} is installed and active in this session: what guards every use of an
+     * optional dependency's classes (a class of ours that refers to them is loaded only after this said yes).
+     */
+    static boolean isPluginActive(String shortName) {
+        var jenkins = Jenkins.getInstanceOrNull();
+        if (jenkins == null) {
+            return false;
+        }
+        var plugin = jenkins.getPluginManager().getPlugin(shortName);
+        return plugin != null && plugin.isActive();
+    }
+
+    /** Jenkins' URL as configured ({@code https://ci.example/}), or null when none is (then links are left out). */
+    @CheckForNull
+    static String rootUrl() {
+        return Jenkins.get().getRootUrl();
+    }
+
+    /**
+     * The plugin's cache directory on the controller, {@code $JENKINS_HOME/caches/packit-pipeline} (the git plugin
+     * keeps its caches under {@code $JENKINS_HOME/caches} too).
+     */
+    static Path cacheDirectory() {
+        return new File(new File(Jenkins.get().getRootDir(), "caches"), "packit-pipeline").toPath();
     }
 }

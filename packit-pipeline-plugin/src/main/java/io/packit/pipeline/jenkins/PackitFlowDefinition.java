@@ -44,10 +44,12 @@ public class PackitFlowDefinition extends FlowDefinition {
                     + owner.getExecutable());
         }
         var trusted = TrustedFile.read(run, configFile, listener);
+        // the pipeline is rendered with the table the build's steps then plan with, so their nodes agree
+        var releases = BuildReleaseTable.resolve(run, listener);
         var config = RuntimePipeline.load(configFile, trusted.content().getBytes(StandardCharsets.UTF_8),
-                trusted.repository());
+                trusted.repository(), releases.table());
         var script = RuntimePipeline.render(config);
-        run.addOrReplaceAction(PackitRunAction.forConfig(configFile, trusted));
+        run.addOrReplaceAction(PackitRunAction.forConfig(configFile, trusted, releases));
         listener.getLogger().println("Rendered the pipeline from " + configFile + " (" + config.digest() + ") at "
                 + trusted.origin());
         return new CpsFlowDefinition(script, true).create(owner, listener, actions);

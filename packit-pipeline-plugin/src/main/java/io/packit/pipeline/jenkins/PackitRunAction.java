@@ -1,9 +1,12 @@
 package io.packit.pipeline.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.EnvVars;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.packit.pipeline.bodhi.RecordedReleaseTable;
+import io.packit.pipeline.config.ReleaseTable;
 import io.packit.pipeline.engine.BuildBoard;
 import io.packit.pipeline.render.RuntimePipeline;
 import io.packit.pipeline.steps.StepCatalog;
@@ -32,6 +35,15 @@ public final class PackitRunAction extends InvisibleAction {
     private final String repository;
     /** Null in the build.xml of a build made before this field existed. */
     private final String revision;
+    /**
+     * The release table target aliases resolved with ({@link RecordedReleaseTable}'s four strings), kept so that a
+     * resumed or replayed build resolves the same chroots; all null in a build made before they existed, which
+     * then resolves with the table shipped with the plugin, as it did.
+     */
+    private String releaseTableOrigin;
+    private String releaseTableSource;
+    private String releaseTableDate;
+    private String releaseTableText;
 
     private transient volatile BuildBoard board;
     private transient AgentCliExecutor cli;
@@ -53,10 +65,18 @@ public final class PackitRunAction extends InvisibleAction {
         this.revision = revision;
     }
 
-    /** The action of a build for the config {@code trusted} read at {@code configFile}. */
-    static PackitRunAction forConfig(String configFile, TrustedFile trusted) {
-        return new PackitRunAction(configFile, trusted.content(), trusted.origin(), trusted.repository(),
+    /**
+     * The action of a build for the config {@code trusted} read at {@code configFile}, whose target aliases
+     * resolve with {@code releases}.
+     */
+    static PackitRunAction forConfig(String configFile, TrustedFile trusted, RecordedReleaseTable releases) {
+        var action = new PackitRunAction(configFile, trusted.content(), trusted.origin(), trusted.repository(),
                 trusted.revision());
+        action.releaseTableOrigin = releases.origin();
+        action.releaseTableSource = releases.source();
+        action.releaseTableDate = releases.date();
+        action.releaseTableText = releases.text();
+        return action;
     }
 
     /** The config's path in the repository. */
@@ -77,6 +97,31 @@ public final class PackitRunAction extends InvisibleAction {
     /** The repository's name. */
     public String getRepository() {
         return repository;
+    }
+
+    /** Where the build's release table came from ({@code bodhi}, {@code bodhi-cache}, {@code bundled}, …); empty when not recorded. */
+    public String getReleaseTableOrigin() {
+        return releaseTableOrigin == null ? "" : releaseTableOrigin;
+    }
+
+    /** The source of the build's release table, as outputs name it; empty when not recorded. */
+    public String getReleaseTableSource() {
+        return releaseTableSource == null ? "" : releaseTableSource;
+    }
+
+    /** The day the build's release table was true ({@code YYYY-MM-DD}); empty when not recorded. */
+    public String getReleaseTableDate() {
+        return releaseTableDate == null ? "" : releaseTableDate;
+    }
+
+    /** The release table the build resolves its target aliases with; null in a build made before it was kept. */
+    @CheckForNull
+    RecordedReleaseTable recordedReleaseTable() {
+        if (releaseTableText == null || releaseTableOrigin == null || releaseTableSource == null
+                || releaseTableDate == null) {
+            return null;
+        }
+        return new RecordedReleaseTable(releaseTableOrigin, releaseTableSource, releaseTableDate, releaseTableText);
     }
 
     /** The revision the build builds; empty when not recorded. */
@@ -140,12 +185,13 @@ public final class PackitRunAction extends InvisibleAction {
             }
         }
         var trusted = TrustedFile.read(run, configFile, listener);
+        var releases = BuildReleaseTable.resolve(run, listener);
         synchronized (run) {
             var existing = run.getAction(PackitRunAction.class);
             if (existing != null) {
                 return existing;
             }
-            var created = forConfig(configFile, trusted);
+            var created = forConfig(configFile, trusted, releases);
             run.addAction(created);
             run.save();
             return created;
@@ -154,11 +200,18 @@ public final class PackitRunAction extends InvisibleAction {
 
     private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
         if (board == null) {
-            var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository);
+            var recorded = recordedReleaseTable();
+            var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository,
+                    recorded == null ? ReleaseTable.bundled() : recorded.table());
             cli = new AgentCliExecutor();
             var executors = PackitServices.executors(run, env, cli, repository, getRevision());
-            board = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
+            var opened = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
                     new File(run.getRootDir(), STATE_FILE).toPath(), executors);
+            // checks-api is optional: ForgeChecks, which refers to its classes, is loaded only when it is active
+            if (JenkinsFacade.isPluginActive(ForgeChecks.CHECKS_API)) {
+                ForgeChecks.attach(run, opened.state());
+            }
+            board = opened;
         }
         return board;
     }

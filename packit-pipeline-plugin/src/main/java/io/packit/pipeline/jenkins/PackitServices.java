@@ -49,6 +49,10 @@ final class PackitServices {
     private PackitServices() {
     }
 
+    /** The plugin's HTTP client (Bodhi is asked through it too). */
+    static OkHttpClient http() {
+        return HTTP;
+    }
 
     /** The executors of every node kind for {@code run}. */
     static NodeExecutors executors(Run<?, ?> run, EnvVars env, AgentCliExecutor cli, String repoName,

@@ -270,11 +270,7 @@ class PackitPipelineITest {
 
     private static WorkflowRun lastBuild(org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject project,
             String name) {
-        var job = project.getItem(name);
-        assertThat(job).as("branch job " + name).isNotNull();
-        var build = job.getLastBuild();
-        assertThat(build).as("build of " + name).isNotNull();
-        return build;
+        return PackitTestbed.lastBuild(project, name);
     }
 
     private static org.jenkinsci.plugins.workflow.job.WorkflowJob waitForJob(

@@ -1,10 +1,14 @@
 package io.packit.pipeline.jenkins;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.slaves.EnvironmentVariablesNodeProperty;
 import hudson.util.Secret;
+import io.packit.pipeline.bodhi.fake.BodhiFixtures;
+import io.packit.pipeline.bodhi.fake.FakeBodhi;
 import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.copr.fake.FakeCopr;
 import io.packit.pipeline.http.Sleeper;
@@ -62,6 +66,8 @@ final class PackitTestbed implements AutoCloseable {
     final FakeCopr copr;
     final FakeTestingFarm testingFarm;
     final MockSCMController scm;
+    /** The Bodhi the global configuration points at, so that no build asks the public one. */
+    final FakeBodhi bodhi = new FakeBodhi(BodhiFixtures.steady());
 
     /** Fakes whose Copr builds advance on {@code coprClock}. */
     PackitTestbed(Sleeper coprClock) throws IOException {
@@ -86,6 +92,7 @@ final class PackitTestbed implements AutoCloseable {
                 new EnvironmentVariablesNodeProperty.Entry(TestingFarmClient.URL_VARIABLE,
                         testingFarm.apiUrl().toString())));
         System.setProperty(PackitServices.POLL_SECONDS, "1");
+        PackitGlobalConfiguration.get().setBodhiUrl(bodhi.url());
     }
 
     /** Commits {@code content} as {@code path} on {@code branchOrChange} ({@code change-request/N} for a PR). */
@@ -119,6 +126,15 @@ final class PackitTestbed implements AutoCloseable {
         r.waitUntilNoActivity();
     }
 
+    /** The last build of the branch job {@code name} of {@code project}, which must exist. */
+    static WorkflowRun lastBuild(WorkflowMultiBranchProject project, String name) {
+        var job = project.getItem(name);
+        assertThat(job).as("branch job " + name).isNotNull();
+        var build = job.getLastBuild();
+        assertThat(build).as("build of " + name).isNotNull();
+        return build;
+    }
+
     private String coprConfig() {
         return "[copr-cli]\nlogin = apilogin\nusername = jdoe\ntoken = " + COPR_TOKEN + "\ncopr_url = " + copr.url()
                 + "\n";
@@ -128,6 +144,7 @@ final class PackitTestbed implements AutoCloseable {
     public void close() {
         System.clearProperty(PackitServices.POLL_SECONDS);
         scm.close();
+        bodhi.close();
         testingFarm.close();
         copr.close();
     }

@@ -169,7 +169,7 @@ public final class HtmlGraphPage {
         return out.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             * { box-sizing: border-box; }
             body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0;
                    color: #222; background: #fafafa; }
@@ -265,6 +265,14 @@ public final class HtmlGraphPage {
      * Selector, fit, zoom and pan (through the SVG's viewBox), folding and the focus highlight; everything else is
      * computed before the page is written.
      */
+    /** The script with {@code extra} run in its scope after the first fit (see {@link PlanDrawing#script}). */
+    static String script(String extra) {
+        int mark = SCRIPT.indexOf(FIT_MARK);
+        return SCRIPT.substring(0, mark) + extra + SCRIPT.substring(mark);
+    }
+
+    private static final String FIT_MARK = "  if (window.performance && performance.mark) { performance.mark('packit-fit'); }";
+
     private static final String SCRIPT = """
             (function () {
               var canvas = document.getElementById('canvas');

@@ -68,6 +68,7 @@ public final class RunPage {
         var run = RunView.of(plan, statuses, now);
         var out = new StringBuilder(65_536);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(text(POLICY)).append("\">\n");
         out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         if (!run.finished() && refresh.toSeconds() > 0) {
             out.append("<meta http-equiv=\"refresh\" content=\"").append(refresh.toSeconds()).append("\">\n");
@@ -86,8 +87,26 @@ public final class RunPage {
         paths(out, run);
         packages(out, run);
         nodes(out, run);
-        out.append("</main>\n<script>\n").append(PlanDrawing.script(KEEP_VIEW)).append("</script>\n</body>\n</html>\n");
+        out.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /**
+     * The page's content security policy (also in the page, as a {@code meta} element): nothing may be fetched, no
+     * script runs but the page's own (by its hash), inline styles only. A server that serves the page can send it as
+     * its header.
+     */
+    public static String contentSecurityPolicy() {
+        return POLICY;
+    }
+
+    private static String sha256(String text) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private void summary(StringBuilder out, RunView run) {
@@ -314,4 +333,10 @@ public final class RunPage {
                 });
               })();
             """;
+
+    /** The script element's text (what its hash in the policy covers). */
+    private static final String SCRIPT = "\n" + PlanDrawing.script(KEEP_VIEW);
+
+    private static final String POLICY = "default-src 'none'; script-src 'sha256-" + sha256(SCRIPT)
+            + "'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 }

@@ -263,7 +263,7 @@ class PackitPipelineITest {
         r.assertLogContains(koji + ": failed", build);
     }
 
-    private static WorkflowRun lastBuild(org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject project,
+    static WorkflowRun lastBuild(org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject project,
             String name) {
         var job = project.getItem(name);
         assertThat(job).as("branch job " + name).isNotNull();

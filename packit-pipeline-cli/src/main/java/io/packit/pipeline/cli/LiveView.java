@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The run as it happens, on stderr: on a terminal, one line per node with its state and elapsed time, redrawn every
- * second; otherwise (a pipe, a CI log) one plain line per change.
+ * second; otherwise (a pipe, a CI log) one plain line per change. A reused node or chroot names the build it took.
  */
 final class LiveView implements RunListener, AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -62,7 +62,8 @@ final class LiveView implements RunListener, AutoCloseable {
         } else if (change == Change.CHROOT) {
             status.chroots().forEach((chroot, outcome) -> {
                 if (outcome.state().isTerminal() && printed.add(status.id() + "@" + chroot)) {
-                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + chroot + " " + outcome.state());
+                    print(TIME.format(state.clock().now()) + " " + status.id() + " " + chroot + " " + outcome.state()
+                            + (outcome.state() == NodeState.REUSED ? ": " + outcome.reason() : ""));
                 }
             });
         } else if (change == Change.REMOTE_ID) {
@@ -90,7 +91,8 @@ final class LiveView implements RunListener, AutoCloseable {
         for (var status : statuses) {
             var elapsed = status.elapsed(now).map(RunSummary::format).orElse("");
             out.append("\u001b[2K").append(String.format("%-" + width + "s  %-9s %8s", status.id(), status.state(), elapsed));
-            if (status.state() == NodeState.SKIPPED || status.state() == NodeState.FAILED) {
+            if (status.state() == NodeState.SKIPPED || status.state() == NodeState.FAILED
+                    || status.state() == NodeState.REUSED) {
                 out.append("  ").append(status.reason());
             }
             out.append('\n');

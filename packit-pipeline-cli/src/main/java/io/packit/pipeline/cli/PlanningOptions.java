@@ -68,6 +68,10 @@ final class PlanningOptions {
     @Option(names = "--manual", description = "Run manual_trigger jobs too, as if asked for by a comment.")
     boolean manual;
 
+    @Option(names = "--no-reuse", description = "Build everything: reuse no successful Copr build that exists already "
+            + "(of this commit, or for an unchanged package the newest one).")
+    boolean noReuse;
+
     @Option(names = "--instance", paramLabel = "NAME", defaultValue = "prod",
             description = "The Packit instance this pipeline stands for, matched against packit_instances (default: ${DEFAULT-VALUE}).")
     String instance;
@@ -118,7 +122,7 @@ final class PlanningOptions {
             }
             durations = durations.with(kind, Duration.ofMinutes(entry.getValue()));
         }
-        return new PlanOptions(allPackages, manual, instance, defaultBranch, durations);
+        return new PlanOptions(allPackages, manual, instance, defaultBranch, durations).withReuse(!noReuse);
     }
 
     private Event event() {

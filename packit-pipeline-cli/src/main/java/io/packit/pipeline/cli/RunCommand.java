@@ -90,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
     String commit;
 
     @Option(names = "--dry-run", description = "Print what would be submitted, in order, and submit nothing "
-            + "(target aliases are still resolved from Bodhi unless --no-bodhi; Copr is not called).")
+            + "(target aliases are still resolved from Bodhi unless --no-bodhi; Copr is only read, for the builds "
+            + "that would be reused).")
     boolean dryRun;
 
     @Option(names = "--no-bodhi", description = "Do not ask Bodhi: resolve target aliases with --release-table FILE, "
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         var plan = planning.plan(err);
         var settings = settings(plan, workDir, copr);
         if (dryRun) {
-            new DryRun(plan, settings).lines().forEach(out::println);
+            new DryRun(plan, settings, copr == null ? null : CoprClient.connect(copr)).lines().forEach(out::println);
             out.flush();
             return ExitCode.OK.code();
         }
@@ -240,10 +241,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** A dry run reads the Copr config only for the owner, and does without one. */
+    /**
+     * A dry run reads the Copr config for the owner and the Copr to look up reusable builds in (reads only), and does
+     * without one: then it looks nothing up, unless {@code --copr-url} names a Copr.
+     */
     private CoprConfig dryRunCoprConfig() {
         var file = coprConfig != null ? coprConfig : Path.of(System.getProperty("user.home"), ".config", "copr");
-        return Files.isRegularFile(file) ? CoprConfig.load(file) : null;
+        var config = Files.isRegularFile(file) ? CoprConfig.load(file) : null;
+        if (coprUrl == null) {
+            return config;
+        }
+        var url = coprUrl.endsWith("/") ? coprUrl.substring(0, coprUrl.length() - 1) : coprUrl;
+        return config == null ? CoprConfig.anonymous(url)
+                : new CoprConfig(url, config.login(), config.username(), config.token());
     }
 
     private CoprConfig coprConfig() {

@@ -82,14 +82,17 @@ class PackitReadingCommandTest {
                      skipped: branch 'stable' does not match branch 'main'
                 """).contains("""
                   3  srpm:hello:epel-stable
+                     may reuse a successful build of this commit (this Copr project), chroot by chroot
                   4  copr_build:hello:epel-stable
                      needs srpm:hello:epel-stable
+                     may reuse a successful build of this commit (this Copr project), chroot by chroot
                 """);
         assertThat(pr.exitCode()).as(pr.err()).isZero();
         assertThat(pr.out()).contains("""
                   2  copr_build:hello:pull_request
                      builds in the project's chroots (resolved at run time)
                      needs srpm:hello:pull_request
+                     may reuse a successful build of this commit (this Copr project), chroot by chroot
                   3  tests:hello:pull_request@fedora-41-x86_64
                      needs copr_build:hello:pull_request@fedora-41-x86_64
                 """);

@@ -57,6 +57,34 @@ class PlanCommandTest {
     }
 
     @Test
+    void shouldPlanTheUnchangedDependencyOfAChangedPackageAsABuildThatMayBeReused(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
+
+        var run = CommandRun.of("plan", file.toString(), "--event", "pr", "--changed", "app/main.c");
+        var noReuse = CommandRun.of("plan", file.toString(), "--event", "pr", "--changed", "app/main.c", "--no-reuse");
+        var json = CommandRun.of("plan", file.toString(), "--event", "pr", "--changed", "app/main.c", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("copr_build:lib:build1\n     needs srpm:lib:build1\n     may reuse the newest successful "
+                + "build of this unchanged package (this Copr project, then the target branch main's), chroot by chroot\n")
+                .contains("copr_build:app:build1\n     needs srpm:app:build1\n     may reuse a successful build of this "
+                        + "commit (this Copr project), chroot by chroot\n")
+                .contains("tests:lib:tests1@fedora-41-x86_64\n     needs copr_build:lib:build1@fedora-41-x86_64\n"
+                        + "     skipped: unchanged\n")
+                .contains("copr_build:tools:build1\n     needs srpm:tools:build1\n     skipped: unchanged");
+        assertThat(noReuse.out()).doesNotContain("may reuse").contains("copr_build:lib:build1\n     needs srpm:lib:build1\n  ");
+        var nodes = new ObjectMapper().readTree(json.out()).path("nodes");
+        var reuse = new java.util.LinkedHashMap<String, String>();
+        nodes.forEach(node -> {
+            if (node.has("reuse")) {
+                reuse.put(node.path("id").asText(), node.path("reuse").asText());
+            }
+        });
+        assertThat(reuse).containsEntry("copr_build:lib:build1", "newest").containsEntry("srpm:lib:build1", "newest")
+                .containsEntry("copr_build:app:build1", "this_commit").doesNotContainKey("tests:app:tests1@fedora-41-x86_64");
+    }
+
+    @Test
     void shouldWriteJsonForMachines(@TempDir Path dir) throws Exception {
         var file = Files.writeString(dir.resolve("packit.yaml"), MONOREPO);
 

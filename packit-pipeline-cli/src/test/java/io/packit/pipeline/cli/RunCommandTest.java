@@ -97,7 +97,7 @@ class RunCommandTest {
     @Test
     void shouldLoseNoNodeWhenServicesAnswer5xx429AndDropConnectionsAllAlong() throws Exception {
         var copr = services.copr();
-        for (var path : List.of("/api_3/build-chroot/list", "/api_3/build/source-chroot", "/api_3/project")) {
+        for (var path : List.of("/api_3/build-chroot/list", "/api_3/build/source-chroot", "/api_3/project", "/api_3/build/list")) {
             copr.inject(new Fault("GET", path, Fault.Kind.STATUS, 502));
             copr.inject(new Fault("GET", path, Fault.Kind.DROP_CONNECTION, 0));
             copr.inject(new Fault("GET", path, Fault.Kind.RETRY_AFTER, 1));
@@ -233,7 +233,7 @@ class RunCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         var html = Files.readString(page);
         assertThat(html).contains("data-outcome=\"succeeded\"", "<span class=\"count st-succeeded\">12 succeeded</span>")
-                .doesNotContain("http-equiv");
+                .doesNotContain("http-equiv=\"refresh\"");
         for (var status : state()) {
             assertThat(row(html, status.id().toString())).contains("data-state=\"succeeded\"");
         }
@@ -253,8 +253,69 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldBuildOnlyTheChangedPackageOnceItsDependenciesHaveSuccessfulBuildsAndNothingOnARerun() throws Exception {
+        var first = CommandRun.of(argsAt("monorepo.packit.yaml", "c1", "--changed", "a/x.c"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(services.copr().buildIds()).hasSize(3);
+        var builtB = find(state(), "copr_build:B:build1").remote().get(CoprBuildExecutor.BUILD_ID);
+        var builtC = find(state(), "copr_build:C:build1").remote().get(CoprBuildExecutor.BUILD_ID);
+        assertThat(find(state(), "srpm:A:build1").startedAt()).isAfterOrEqualTo(find(state(), "copr_build:B:build1").endedAt());
+        assertThat(first.out()).contains("skipped: unchanged").contains("  B  succeeded (2 succeeded, 2 skipped)");
+
+        var second = CommandRun.of(argsAt("monorepo.packit.yaml", "c2", "--changed", "a/x.c"));
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(services.copr().buildIds()).hasSize(4);
+        var state = state();
+        assertThat(find(state, "copr_build:B:build1")).extracting(NodeStatus::state, NodeStatus::reason)
+                .containsExactly(NodeState.REUSED, "reuses Copr build " + builtB + " of commit c1 in jdoe/mono-7");
+        var builtA = find(state, "copr_build:A:build1").remote().get(CoprBuildExecutor.BUILD_ID);
+        assertThat(artifactIds("tests:A:tests1@" + F41, state)).containsExactlyInAnyOrder(builtB + ":" + F41,
+                builtC + ":" + F41, builtA + ":" + F41);
+        assertThat(second.out()).containsPattern("copr_build:B:build1 +reused .*reuses Copr build " + builtB
+                + " of commit c1 in jdoe/mono-7  " + java.util.regex.Pattern.quote(services.copr().url()))
+                .contains("  B  reused (2 reused, 2 skipped)").contains("  A  succeeded (4 succeeded)");
+        assertThat(second.err()).contains("copr_build:B:build1 " + F41 + " reused: Copr build " + builtB
+                + " of commit c1 in jdoe/mono-7").contains("srpm:B:build1 reused");
+
+        var rerun = CommandRun.of(argsAt("monorepo.packit.yaml", "c2", "--changed", "a/x.c"));
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(services.copr().buildIds()).hasSize(4);
+        assertThat(find(state(), "copr_build:A:build1")).extracting(NodeStatus::state, NodeStatus::reason)
+                .containsExactly(NodeState.REUSED, "reuses Copr build " + builtA + " of this commit in jdoe/mono-7");
+
+        var noReuse = CommandRun.of(argsAt("monorepo.packit.yaml", "c2", "--changed", "a/x.c", "--no-reuse"));
+
+        assertThat(noReuse.exitCode()).as(noReuse.err()).isZero();
+        assertThat(services.copr().buildIds()).hasSize(7);
+        assertNoSecrets(noReuse);
+    }
+
+    @Test
+    void shouldShowInADryRunTheBuildsItWouldReuseAndSubmitNothing() {
+        assertThat(CommandRun.of(argsAt("monorepo.packit.yaml", "c1")).exitCode()).isZero();
+        var builtB = services.copr().buildIds().size();
+        services.copr().clearRequests();
+
+        var run = CommandRun.of(argsAt("monorepo.packit.yaml", "c2", "--changed", "a/x.c", "--dry-run"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(services.copr().buildIds()).hasSize(builtB);
+        assertThat(services.copr().requests()).allSatisfy(request -> assertThat(request.getMethod()).isEqualTo("GET"));
+        var lines = run.out().lines().toList();
+        assertThat(lines).filteredOn(line -> line.startsWith("srpm:B:build1")).singleElement().asString()
+                .containsPattern("reuse Copr build [0-9]+ of commit c1 in jdoe/mono-7 for " + F41 + ", " + F40
+                        + "; submit nothing$");
+        assertThat(lines).filteredOn(line -> line.startsWith("srpm:A:build1")).singleElement().asString()
+                .contains("submit a Copr build to jdoe/mono-7 on " + F41 + ", " + F40);
+        assertThat(lines).filteredOn(line -> line.startsWith("tests:B:")).allSatisfy(line -> assertThat(line).contains("skipped: unchanged"));
+    }
+
+    @Test
     void shouldPrintWhatWouldBeSubmittedInOrderWithoutCallingAnything() {
-        var run = run("monorepo.packit.yaml", "--dry-run");
+        var run = run("monorepo.packit.yaml", "--dry-run", "--no-reuse");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(services.copr().requestCount()).isZero();
@@ -267,7 +328,7 @@ class RunCommandTest {
                 .endsWith("[after copr_build:B:build1, copr_build:C:build1]");
         assertThat(lines).filteredOn(line -> line.startsWith("tests:A:tests1@" + F41)).singleElement().asString()
                 .contains("submit a Testing Farm request: Fedora-41 x86_64, tmt https://github.com/acme/mono@9f1c2e7d, artifacts of "
-                        + "copr_build:C:build1@" + F41 + ", copr_build:B:build1@" + F41 + ", copr_build:A:build1@" + F41);
+                        + "copr_build:B:build1@" + F41 + ", copr_build:C:build1@" + F41 + ", copr_build:A:build1@" + F41);
         assertThat(Files.exists(dir.resolve("state.json"))).isFalse();
     }
 
@@ -286,8 +347,12 @@ class RunCommandTest {
     }
 
     private String[] args(String config, String... more) {
+        return argsAt(config, "9f1c2e7d", more);
+    }
+
+    private String[] argsAt(String config, String commit, String... more) {
         var args = new ArrayList<>(List.of("run", CONFIGS.resolve(config).toString(), "--event", "pr", "--pr-id", "7",
-                "--commit", "9f1c2e7d", "--copr-config", services.writeCoprConfig(dir).toString(),
+                "--commit", commit, "--copr-config", services.writeCoprConfig(dir).toString(),
                 "--tf-api-key-file", services.writeTfKey(dir).toString(), "--tf-url", services.farm().apiUrl().toString(),
                 "--state", dir.resolve("state.json").toString(), "--poll-interval", "0.05", "--plain",
                 "--no-bodhi"));

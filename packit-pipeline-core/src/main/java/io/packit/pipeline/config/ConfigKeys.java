@@ -4,6 +4,7 @@ import static io.packit.pipeline.config.ValueKind.ACTIONS;
 import static io.packit.pipeline.config.ValueKind.ANY_MAPPING;
 import static io.packit.pipeline.config.ValueKind.BOOLEAN;
 import static io.packit.pipeline.config.ValueKind.BOOTSTRAP;
+import static io.packit.pipeline.config.ValueKind.DEPENDS;
 import static io.packit.pipeline.config.ValueKind.DIST_GIT_BRANCHES;
 import static io.packit.pipeline.config.ValueKind.ENV;
 import static io.packit.pipeline.config.ValueKind.FILES_TO_SYNC;
@@ -16,7 +17,6 @@ import static io.packit.pipeline.config.ValueKind.METADATA;
 import static io.packit.pipeline.config.ValueKind.NON_NEGATIVE_INTEGER;
 import static io.packit.pipeline.config.ValueKind.NOTIFICATIONS;
 import static io.packit.pipeline.config.ValueKind.OSH_OPTIONS;
-import static io.packit.pipeline.config.ValueKind.PACKAGE_NAMES;
 import static io.packit.pipeline.config.ValueKind.PACKIT_INSTANCES;
 import static io.packit.pipeline.config.ValueKind.REQUIRE;
 import static io.packit.pipeline.config.ValueKind.SOURCES;
@@ -83,7 +83,9 @@ final class ConfigKeys {
     static final Set<String> JOB_ONLY_EXTENSIONS = Set.of("build_identifier");
 
     /** Keys valid only in {@code packages.<name>} (our extension). */
-    static final Map<String, ValueKind> PACKAGE_ONLY = ordered("depends", PACKAGE_NAMES);
+    static final Map<String, ValueKind> PACKAGE_ONLY = ordered("depends", DEPENDS);
+    /** The keys of the long form of a {@code depends} entry, {@code {name: B, rebuild: false}}. */
+    static final List<String> DEPENDENCY_KEYS = List.of("name", "rebuild");
 
     /** Keys valid only at the top level ({@code _} is the anchor parking key, dropped). */
     static final Set<String> TOP_ONLY = Set.of("jobs", "packages", "_");

@@ -10,10 +10,11 @@ import java.util.Objects;
  *
  * @param name     the key in {@code packages}; for a single-package file, its {@code downstream_package_name}
  * @param settings top-level keys overridden by the package's own
- * @param depends  packages that must be built first, as written (validated to exist, not to be itself)
+ * @param depends  packages that must be built first, as written (validated to exist, not to be itself), each with
+ *                 whether a change in it makes this package run
  * @param position where the package's mapping starts (the top of the file for a single-package file)
  */
-public record PackageConfig(String name, PackageSettings settings, List<PackageRef> depends, SourcePosition position) {
+public record PackageConfig(String name, PackageSettings settings, List<PackageDependency> depends, SourcePosition position) {
     public PackageConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(settings, "settings");
@@ -23,6 +24,6 @@ public record PackageConfig(String name, PackageSettings settings, List<PackageR
 
     /** The names this package depends on, in written order. */
     public List<String> dependsNames() {
-        return depends.stream().map(PackageRef::name).toList();
+        return depends.stream().map(PackageDependency::name).toList();
     }
 }

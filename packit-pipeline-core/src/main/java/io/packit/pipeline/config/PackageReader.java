@@ -84,16 +84,33 @@ final class PackageReader {
         return "package";
     }
 
-    /** The packages {@code packages.<name>.depends} names, each checked to exist, not to be itself, and given once. */
-    List<PackageRef> depends(String name, YamlMapping node, Set<String> known) {
-        var refs = new ArrayList<PackageRef>();
+    /**
+     * The packages {@code packages.<name>.depends} names, each checked to exist, not to be itself, and given once: a
+     * plain name, or the long form {@code {name: B, rebuild: false}} ({@code rebuild} defaults to true; the shape of
+     * the mapping is the value checker's).
+     */
+    List<PackageDependency> depends(String name, YamlMapping node, Set<String> known) {
+        var refs = new ArrayList<PackageDependency>();
         var entry = node.entry("depends");
         if (entry.isEmpty() || !(entry.get().value() instanceof YamlSequence list)) {
             return refs;
         }
         var seen = new LinkedHashSet<String>();
         for (var item : list.items()) {
-            if (!(item instanceof YamlScalar scalar) || scalar.isNull()) {
+            YamlScalar scalar;
+            boolean rebuild = true;
+            if (item instanceof YamlMapping mapping) {
+                if (!(mapping.value("name").orElse(null) instanceof YamlScalar named) || !named.isString()) {
+                    continue;
+                }
+                scalar = named;
+                var written = mapping.value("rebuild");
+                if (written.isPresent() && !(written.get() instanceof YamlScalar unset && unset.isNull())) {
+                    rebuild = new JobKeys(mapping.entries()).bool("rebuild");
+                }
+            } else if (item instanceof YamlScalar plain && !plain.isNull()) {
+                scalar = plain;
+            } else {
                 continue;
             }
             var other = scalar.text();
@@ -105,7 +122,7 @@ final class PackageReader {
             } else if (!seen.add(other)) {
                 diagnostics.warning(scalar.position(), "package '%s' is listed twice in packages.%s.depends".formatted(other, name));
             } else {
-                refs.add(new PackageRef(other, scalar.position()));
+                refs.add(new PackageDependency(other, rebuild, scalar.position()));
             }
         }
         return refs;

@@ -48,8 +48,10 @@ final class ValueChecker {
                 }
                 break;
             case STRING_LIST:
-            case PACKAGE_NAMES:
                 stringList(name, value, kind, true);
+                break;
+            case DEPENDS:
+                depends(name, where + "." + key, value);
                 break;
             case ANY_MAPPING:
                 mapping(name, value, kind, true);
@@ -212,6 +214,51 @@ final class ValueChecker {
             }
         }
         return ok;
+    }
+
+    /**
+     * {@code depends}: a list whose entries are package names or the long form {@code {name: B, rebuild: false}}
+     * ({@code name} required, {@code rebuild} a boolean); which names exist is the package reader's check.
+     */
+    private void depends(String name, String path, YamlNode value) {
+        if (value instanceof YamlScalar scalar && scalar.isNull()) {
+            return;
+        }
+        if (!(value instanceof YamlSequence sequence)) {
+            wrong(name, ValueKind.DEPENDS, value);
+            return;
+        }
+        int index = 0;
+        for (var item : sequence.items()) {
+            var at = path + "[" + index++ + "]";
+            if (item instanceof YamlMapping mapping) {
+                dependency(at, mapping);
+            } else if (!(item instanceof YamlScalar scalar) || scalar.isNull()) {
+                diagnostics.error(item.position(), "%s must be %s, got %s in the list"
+                        .formatted(name, ValueKind.DEPENDS.expected(), item.describe()));
+            }
+        }
+    }
+
+    private void dependency(String at, YamlMapping mapping) {
+        for (var entry : mapping.entries().values()) {
+            switch (entry.key()) {
+                case "name":
+                    scalarOfKind("'name' in " + at, entry.value(), false, YamlScalar.Kind.STRING);
+                    break;
+                case "rebuild":
+                    check(entry, ValueKind.BOOLEAN, at, false);
+                    break;
+                default:
+                    diagnostics.error(entry.keyPosition(), "unknown key '%s' in %s (known: %s)%s".formatted(entry.key(),
+                            at, DidYouMean.quoted(ConfigKeys.DEPENDENCY_KEYS),
+                            DidYouMean.hint(entry.key(), ConfigKeys.DEPENDENCY_KEYS)));
+                    break;
+            }
+        }
+        if (!mapping.has("name")) {
+            diagnostics.error(mapping.position(), "%s needs 'name', the package it depends on".formatted(at));
+        }
     }
 
     boolean mapping(String name, YamlNode value, ValueKind kind, boolean nullAllowed) {

@@ -25,7 +25,7 @@ enum ValueKind {
     TRIGGER("a trigger"),
     JOB_PACKAGES("a list of package names or a mapping of package name to settings"),
     METADATA("a mapping"),
-    PACKAGE_NAMES("a list of package names"),
+    DEPENDS("a list of package names or {name, rebuild} mappings"),
     IGNORED("any value");
 
     private final String expected;

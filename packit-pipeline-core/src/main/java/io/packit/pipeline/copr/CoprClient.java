@@ -267,6 +267,18 @@ public final class CoprClient {
     }
 
     /**
+     * {@code GET /build/source-build-config/{id}}: how the build's SRPM was made (for a custom build, its script),
+     * anonymous; see {@link SourceBuildConfig} for the source lines.
+     *
+     * @param buildId the build
+     * @return its source build config
+     */
+    public SourceBuildConfig sourceBuildConfig(long buildId) {
+        return http.get(SourceBuildConfig.class, List.of("build", "source-build-config", Long.toString(buildId)), Map.of(),
+                false);
+    }
+
+    /**
      * {@code GET /build-chroot/list?build_id=N}: every chroot of a build in one call.
      *
      * @param buildId the build

@@ -13,6 +13,7 @@ import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
+import io.packit.pipeline.graph.Reuse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * the build (Packit's custom SRPM method, {@code packit prepare-sources} run inside Copr) on the chroots where every
  * dependency succeeded, then waits for Copr's source chroot; the copr_build node watches the same build and reports
  * each chroot as it ends, so tests of that chroot start at once.
+ *
+ * <p>Before submitting, the chroots an existing successful build can serve are taken from it ({@link BuildReuse}, as
+ * {@link io.packit.pipeline.graph.Node#reuse()} allows) and reported {@link NodeState#REUSED} on the build node; only
+ * the other chroots are submitted, and when none is left both nodes end reused, having submitted nothing. A
+ * dependent build's project gets {@code copr://owner/project} in its {@code additional_repos} for every other project
+ * a dependency's chroot was taken from.
  *
  * <p>A submission answered with 429 or 503 is tried again later (Copr did not take it). One whose outcome is unknown
  * (a dropped connection, another 5xx) is looked for among the project's new builds before anything is resubmitted;
@@ -60,7 +67,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private final CoprClient client;
     private final RunSettings settings;
     private final Map<CoprTarget, ReentrantLock> projectLocks = new ConcurrentHashMap<>();
-    private final Set<CoprTarget> ensured = ConcurrentHashMap.newKeySet();
+    /** Projects ensured in this run, with the {@code additional_repos} they were given. */
+    private final Map<CoprTarget, Set<String>> ensured = new ConcurrentHashMap<>();
+    private final Set<NodeId> lookedUp = ConcurrentHashMap.newKeySet();
+    private final BuildReuse reuse;
     private final Map<NodeId, Instant> unknownSince = new ConcurrentHashMap<>();
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final TransientFailures transientFailures;
@@ -70,6 +80,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transientFailures = new TransientFailures(settings.polling());
+        this.reuse = new BuildReuse(client, settings);
     }
 
     @Override
@@ -80,6 +91,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
     private Progress first(NodeRun run) {
         if (run.id().kind() == NodeKind.COPR_BUILD) {
             var srpm = run.state().srpmOf(run.id()).map(run.state()::status);
+            if (srpm.isPresent() && srpm.get().state() == NodeState.REUSED) {
+                srpm.get().links().forEach(run::addLink);
+                return new Progress.Done(NodeState.REUSED, srpm.get().reason());
+            }
             var submitted = srpm.map(status -> status.remote().get(BUILD_ID));
             if (submitted.isPresent()) {
                 var chroots = srpm.get().remote().get(CHROOTS);
@@ -131,10 +146,14 @@ public final class CoprBuildExecutor implements NodeExecutor {
             if (since == null && run.remote(SUBMITTING).isPresent()) {
                 since = Instant.parse(run.remote(SUBMITTING).get());
             }
-            var chroots = submitChroots(run, build, target);
-            if (chroots.isEmpty()) {
+            var wanted = submitChroots(run, build, target);
+            if (wanted.isEmpty()) {
                 return new Progress.Done(NodeState.SKIPPED, "no chroot of Copr project " + target + " is left to build on: "
                         + String.join("; ", leftOut(run.state(), build.id())));
+            }
+            var chroots = toBuild(run, build, wanted);
+            if (chroots.isEmpty()) {
+                return reused(run, build, wanted);
             }
             if (since != null) {
                 var found = findLostBuild(run, target, since, chroots);
@@ -171,6 +190,51 @@ public final class CoprBuildExecutor implements NodeExecutor {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The chroots of {@code wanted} still to build: those no existing build serves. The first time, the ones an existing
+     * build can serve are looked up and reported reused on the build node.
+     */
+    private List<String> toBuild(NodeRun run, Node build, List<String> wanted) {
+        var state = run.state();
+        if (build.reuse() != Reuse.NONE && lookedUp.add(build.id())) {
+            try {
+                var open = openChroots(state.status(build.id()), wanted);
+                reuse.find(state, build, open).forEach((chroot, found) ->
+                        state.reportChroot(build.id(), chroot, ChrootOutcome.reused(found.build(), found.resultUrl())));
+            } catch (RuntimeException e) {
+                lookedUp.remove(build.id());
+                throw e;
+            }
+        }
+        return openChroots(state.status(build.id()), wanted);
+    }
+
+    /** {@code chroots} without those {@code build} reports reused. */
+    private static List<String> openChroots(NodeStatus build, List<String> chroots) {
+        return chroots.stream().filter(chroot -> build.chroot(chroot).map(ChrootOutcome::state)
+                .filter(state -> state == NodeState.REUSED).isEmpty()).toList();
+    }
+
+    /** Every chroot of {@code wanted} was taken from existing builds: the node ends reused, naming them. */
+    private Progress reused(NodeRun run, Node build, List<String> wanted) {
+        var byBuild = new LinkedHashMap<ReusedBuild, List<String>>();
+        run.state().status(build.id()).chroots().forEach((chroot, outcome) -> {
+            var reused = outcome.reused();
+            if (reused != null && wanted.contains(chroot)) {
+                byBuild.computeIfAbsent(reused, key -> new ArrayList<>()).add(chroot);
+            }
+        });
+        if (byBuild.isEmpty()) {
+            return new Progress.Done(NodeState.SKIPPED, "no chroot left to build");
+        }
+        var first = byBuild.keySet().iterator().next();
+        run.addLink("copr", first.target().buildPage(client.config().coprUrl(), first.buildId()));
+        var reason = byBuild.size() == 1 ? "reuses " + first.describe()
+                : "reuses " + byBuild.entrySet().stream().map(entry -> entry.getKey().describe() + " ("
+                        + String.join(", ", entry.getValue()) + ")").collect(java.util.stream.Collectors.joining("; "));
+        return new Progress.Done(NodeState.REUSED, reason);
     }
 
     private CoprBuild submitWithBatchFallback(CoprTarget target, BuildSource source, BuildOptions options) {
@@ -218,7 +282,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
             var planned = state.node(edge.from()).chroots();
             for (var chroot : chroots) {
                 var outcome = theirs.chroot(chroot);
-                boolean built = outcome.isPresent() && outcome.get().state() == NodeState.SUCCEEDED;
+                boolean built = outcome.isPresent() && outcome.get().state().isSuccess();
                 if ((planned.contains(chroot) || outcome.isPresent()) && !built) {
                     excluded.putIfAbsent(chroot, edge.from() + (outcome.isPresent() ? " " + outcome.get().state()
                             .name().toLowerCase(Locale.ROOT) : " did not build") + " on " + chroot);
@@ -309,23 +373,32 @@ public final class CoprBuildExecutor implements NodeExecutor {
         if (!settings.coprBatches()) {
             return Optional.of(options);
         }
-        var order = BatchOrder.of(run.state());
-        var anchor = order.anchorOf(build.id());
-        if (anchor.isEmpty()) {
-            return Optional.of(options);
+        var state = run.state();
+        var placement = BatchOrder.of(state).placementOf(build.id(), other -> standing(state, other));
+        if (placement instanceof BatchOrder.Placement.Anchor anchor) {
+            var anchorId = buildIdOf(state, anchor.build()).orElseThrow();
+            return Optional.of(anchor.joins() ? options.with(anchorId) : options.after(anchorId));
         }
-        var anchorId = buildIdOf(run.state(), anchor.get().build());
-        if (anchorId.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(anchor.get().joins() ? options.with(anchorId.get()) : options.after(anchorId.get()));
+        // Copr batches: wait while a build this one would be ordered relative to is not submitted or reused yet
+        return placement instanceof BatchOrder.Placement.Free ? Optional.of(options) : Optional.empty();
     }
 
-    /** Makes sure {@code target} exists with the chroots of the plan's builds there, and {@code submitted}. */
-    private void ensureProject(RunState state, CoprTarget target, List<String> submitted) {
-        if (ensured.contains(target)) {
-            return;
+    /** Where build {@code id} stands for Copr batches: submitted, ended without a submission (reused), or open. */
+    private static BatchOrder.Standing standing(RunState state, NodeId id) {
+        if (buildIdOf(state, id).isPresent()) {
+            return BatchOrder.Standing.SUBMITTED;
         }
+        var own = state.status(id).state();
+        var srpm = state.srpmOf(id).map(state::status).map(NodeStatus::state);
+        return own.isTerminal() || srpm.filter(NodeState::isTerminal).isPresent()
+                ? BatchOrder.Standing.NOTHING_SUBMITTED : BatchOrder.Standing.OPEN;
+    }
+
+    /**
+     * Makes sure {@code target} exists with the chroots of the plan's builds there, and {@code submitted}, and with
+     * the repositories its builds need; again when a build needs a repository it was not given yet.
+     */
+    private void ensureProject(RunState state, CoprTarget target, List<String> submitted) {
         var chroots = new TreeSet<String>(submitted);
         var repos = new LinkedHashSet<String>();
         Node sample = null;
@@ -342,6 +415,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
         if (sample == null || chroots.isEmpty()) {
             throw new IllegalStateException("no build of the plan goes to Copr project " + target);
         }
+        var have = ensured.get(target);
+        if (have != null && have.containsAll(repos)) {
+            return;
+        }
         var copr = sample.view().settings().copr();
         var spec = new ProjectSpec(target.owner(), target.project(), List.copyOf(chroots),
                 "Builds by packit-pipeline for " + (settings.repoName().isEmpty() ? "its repository" : settings.repoName()),
@@ -349,17 +426,26 @@ public final class CoprBuildExecutor implements NodeExecutor {
                 List.copyOf(repos), copr.moduleHotfixes(), copr.bootstrap(), copr.enableNet(),
                 copr.forgeProjectsAllowed(), copr.preserveProject(), copr.listOnHomepage());
         client.ensureProject(spec);
-        ensured.add(target);
+        ensured.put(target, Set.copyOf(repos));
     }
 
-    /** Copr repos of the builds {@code node} depends on that live in other projects and are not listed already. */
+    /**
+     * Copr repos of the builds {@code node} depends on that live in other projects and are not listed already: the
+     * dependencies' own projects, and the projects their reused chroots were taken from.
+     */
     private List<String> dependencyRepos(RunState state, Node node, CoprTarget target, Event event) {
         var listed = node.view().settings().copr().additionalRepos();
         var repos = new ArrayList<String>();
         for (var dependency : state.dependencyBuildsOf(node.id())) {
-            var theirs = CoprTarget.of(state.node(dependency), event, settings);
-            if (!theirs.equals(target) && listed.stream().noneMatch(repo -> repo.contains(theirs.fullName()))) {
-                repos.add(theirs.repo());
+            var projects = new LinkedHashSet<CoprTarget>();
+            projects.add(CoprTarget.of(state.node(dependency), event, settings));
+            state.status(dependency).chroots().values().stream().map(ChrootOutcome::reused).filter(Objects::nonNull)
+                    .forEach(reused -> projects.add(reused.target()));
+            for (var theirs : projects) {
+                if (!theirs.equals(target) && listed.stream().noneMatch(repo -> repo.contains(theirs.fullName()))
+                        && !repos.contains(theirs.repo())) {
+                    repos.add(theirs.repo());
+                }
             }
         }
         return repos;
@@ -417,7 +503,7 @@ public final class CoprBuildExecutor implements NodeExecutor {
         }
         boolean pending = false;
         var failed = new ArrayList<String>();
-        for (var name : watchedChroots(run)) {
+        for (var name : openChroots(run.status(), watchedChroots(run))) {
             var chroot = byName.get(name);
             if (chroot == null) {
                 pending = true;

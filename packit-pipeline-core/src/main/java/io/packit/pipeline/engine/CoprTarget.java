@@ -1,5 +1,6 @@
 package io.packit.pipeline.engine;
 
+import io.packit.pipeline.config.JobView;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
 import java.util.Locale;
@@ -20,10 +21,18 @@ public record CoprTarget(String owner, String project) {
 
     /** The project of build (or srpm) node {@code node} in a run of {@code event}. */
     public static CoprTarget of(Node node, Event event, RunSettings settings) {
-        var copr = node.view().settings().copr();
+        return of(node.view(), node.id().toString(), event, settings);
+    }
+
+    /**
+     * The project the builds of job {@code view} go to for {@code event} ({@code what} names them in the error when
+     * there is no owner).
+     */
+    static CoprTarget of(JobView view, String what, Event event, RunSettings settings) {
+        var copr = view.settings().copr();
         var owner = copr.owner().isEmpty() ? settings.coprOwner() : copr.owner();
         if (owner.isEmpty()) {
-            throw new IllegalArgumentException("no Copr owner for " + node.id()
+            throw new IllegalArgumentException("no Copr owner for " + what
                     + ": set 'owner' in packit.yaml or 'username' in the Copr config");
         }
         var project = copr.project().isEmpty() ? defaultProject(event, settings.repoName()) : copr.project();

@@ -1,42 +1,75 @@
 package io.packit.pipeline.engine;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.graph.Edge;
+import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;
+import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
+import io.packit.pipeline.graph.Reuse;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a run would submit, node by node in plan order, without calling anything: the Copr project and build (with
+ * What a run would submit, node by node in plan order, without submitting anything: the Copr project and build (with
  * the SRPM method), the Testing Farm request (compose, arch, tmt source, artifacts), the {@code packit} command.
- * It uses the executors' own request builders, so it shows what they would send.
+ * It uses the executors' own request builders, so it shows what they would send. Given a Copr client, it looks up
+ * the builds the run would reuse ({@link BuildReuse}, reads only) and shows which chroots would be taken from which
+ * build and which would be built; every dependency is taken to succeed.
  */
 public final class DryRun {
     private final Plan plan;
     private final RunSettings settings;
+    @CheckForNull
+    private final CoprClient copr;
 
-    /** A dry run of {@code plan}. */
+    /** A dry run of {@code plan} that looks nothing up: builds that may be reused are said to be. */
     public DryRun(Plan plan, RunSettings settings) {
+        this(plan, settings, null);
+    }
+
+    /** A dry run of {@code plan} that looks up reusable builds in {@code copr} (null: looks nothing up). */
+    public DryRun(Plan plan, RunSettings settings, @CheckForNull CoprClient copr) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.copr = copr;
     }
 
     /** One line per node, in the order the run would start them (each after what it needs). */
     public List<String> lines() {
         var state = new RunState(plan, EngineClock.system(), settings.coprBatches());
-        // a scratch board where every build "exists", so test requests can be built as they would be
+        var lookups = new HashMap<NodeId, String>();
+        var reuse = copr == null ? null : new BuildReuse(copr, settings);
+        // a scratch board where every build "exists" (reused chroots as the lookup found them), so test requests can
+        // be built as they would be
         for (var node : plan.nodes()) {
-            if (node.kind() == NodeKind.COPR_BUILD) {
-                state.recordRemote(node.id(), CoprBuildExecutor.BUILD_ID, "1");
-                node.chroots().forEach(chroot -> state.reportChroot(node.id(), chroot, ChrootOutcome.of(NodeState.SUCCEEDED)));
-                // a build in its project's chroots: the chroots its tests wait for stand in for the project's
-                plan.edges().stream().filter(edge -> edge.from().equals(node.id()) && !edge.chroot().isEmpty())
-                        .forEach(edge -> state.reportChroot(node.id(), edge.chroot(), ChrootOutcome.of(NodeState.SUCCEEDED)));
+            if (node.kind() != NodeKind.COPR_BUILD) {
+                continue;
             }
+            if (node.runs() && node.reuse() != Reuse.NONE) {
+                if (reuse == null) {
+                    lookups.put(node.id(), node.reuse().describe(plan.event()) + " (not looked up: no Copr); ");
+                } else {
+                    try {
+                        reuse.find(state, node, plannedChroots(node)).forEach((chroot, found) -> state.reportChroot(node.id(),
+                                chroot, ChrootOutcome.reused(found.build(), found.resultUrl())));
+                    } catch (RuntimeException e) {
+                        lookups.put(node.id(), "cannot look for builds to reuse (" + e.getMessage() + "); ");
+                    }
+                }
+            }
+            if (!toBuild(state, node).isEmpty()) {
+                state.recordRemote(node.id(), CoprBuildExecutor.BUILD_ID, "1");
+            }
+            toBuild(state, node).forEach(chroot -> state.reportChroot(node.id(), chroot, ChrootOutcome.of(NodeState.SUCCEEDED)));
         }
         var width = plan.nodes().stream().mapToInt(node -> node.id().toString().length()).max().orElse(0);
         var lines = new ArrayList<String>();
@@ -48,7 +81,7 @@ public final class DryRun {
             }
             String what;
             try {
-                what = describe(state, node);
+                what = describe(state, node, lookups);
             } catch (RuntimeException e) {
                 what = "cannot be submitted: " + e.getMessage();
             }
@@ -58,45 +91,91 @@ public final class DryRun {
         return lines;
     }
 
+    /**
+     * The chroots of build {@code node}; for a build in its project's chroots, the chroots its tests wait for stand
+     * in for the project's.
+     */
+    private List<String> plannedChroots(Node node) {
+        if (!node.chrootsAtRunTime()) {
+            return node.chroots();
+        }
+        return plan.edges().stream().filter(edge -> edge.from().equals(node.id()) && !edge.chroot().isEmpty())
+                .map(edge -> edge.chroot()).distinct().toList();
+    }
+
+    /** The chroots of build {@code node} that no existing build serves. */
+    private List<String> toBuild(RunState state, Node node) {
+        var status = state.status(node.id());
+        return plannedChroots(node).stream().filter(chroot -> status.chroot(chroot).map(ChrootOutcome::state)
+                .filter(chrootState -> chrootState == NodeState.REUSED).isEmpty()).toList();
+    }
+
+    /** {@code Copr build 8123459 of this commit in jdoe/mono-7 for fedora-41-x86_64; …}, or empty. */
+    private static String reusedText(RunState state, Node build) {
+        var byBuild = new LinkedHashMap<ReusedBuild, List<String>>();
+        state.status(build.id()).chroots().forEach((chroot, outcome) -> {
+            var reused = outcome.reused();
+            if (reused != null) {
+                byBuild.computeIfAbsent(reused, key -> new ArrayList<>()).add(chroot);
+            }
+        });
+        return byBuild.entrySet().stream().map(entry -> entry.getKey().describe() + " for "
+                + String.join(", ", entry.getValue())).collect(Collectors.joining("; "));
+    }
+
     /** The chroots a build is submitted on, as a run reads them ({@link CoprBuildExecutor}). */
-    private static String chrootsText(Node build, CoprTarget target) {
+    private static String chrootsText(Node build, CoprTarget target, List<String> chroots) {
         if (!build.chrootsAtRunTime()) {
-            return String.join(", ", build.chroots());
+            return String.join(", ", chroots);
         }
         return "the chroots of Copr project " + target + ", read from Copr when submitting ("
                 + String.join(", ", build.view().settings().targets().chrootNames())
                 + " if it does not exist yet or has none)";
     }
 
-    private String describe(RunState state, Node node) {
+    private String describe(RunState state, Node node, Map<NodeId, String> lookups) {
         var kind = node.kind();
         if (kind == NodeKind.SRPM || kind == NodeKind.COPR_BUILD && state.srpmOf(node.id()).isEmpty()) {
             var build = kind == NodeKind.SRPM ? state.node(state.buildOf(node.id()).orElseThrow()) : node;
+            var reused = reusedText(state, build);
+            var prefix = lookups.getOrDefault(build.id(), "") + (reused.isEmpty() ? "" : "reuse " + reused + "; ");
+            var chroots = toBuild(state, build);
+            if (chroots.isEmpty() && !build.chrootsAtRunTime()) {
+                return prefix + "submit nothing";
+            }
             var target = CoprTarget.of(build, plan.event(), settings);
             var source = CoprBuildExecutor.source(state, build, settings);
             var batch = "";
             if (settings.coprBatches()) {
-                var anchor = BatchOrder.of(state).anchorOf(build.id());
-                batch = anchor.map(a -> (a.joins() ? ", with_build_id of " : ", after_build_id of ") + a.build()).orElse("");
+                var placement = BatchOrder.of(state).placementOf(build.id(), other -> toBuild(state, state.node(other))
+                        .isEmpty() && !state.node(other).chrootsAtRunTime() ? BatchOrder.Standing.NOTHING_SUBMITTED
+                        : BatchOrder.Standing.SUBMITTED);
+                if (placement instanceof BatchOrder.Placement.Anchor anchor) {
+                    batch = (anchor.joins() ? ", with_build_id of " : ", after_build_id of ") + anchor.build();
+                }
             }
-            return "submit a Copr build to " + target + " on " + chrootsText(build, target) + batch
+            return prefix + "submit a Copr build to " + target + " on " + chrootsText(build, target, chroots) + batch
                     + ", SRPM by " + source.method() + " script: "
                     + source.fields().getOrDefault("script", "").toString().lines().reduce((a, b) -> b).orElse("");
         }
         if (kind == NodeKind.COPR_BUILD) {
+            var chroots = toBuild(state, node);
+            var reused = reusedText(state, node);
+            if (chroots.isEmpty() && !node.chrootsAtRunTime()) {
+                return "take " + reused;
+            }
             return "wait for that Copr build, chroot by chroot (" + (node.chrootsAtRunTime() ? "the chroots it is submitted on"
-                    : String.join(", ", node.chroots())) + ")";
+                    : String.join(", ", chroots)) + ")" + (reused.isEmpty() ? "" : "; take " + reused);
         }
         if (kind == NodeKind.TESTS) {
             var request = TestingFarmExecutor.request(state, node.id(), settings);
             var fmf = request.payload().path("test").path("tmt");
-            var builds = state.needsOf(node.id()).stream().filter(edge -> edge.kind() == io.packit.pipeline.graph.EdgeKind.BUILD_TO_TESTS)
+            var builds = state.needsOf(node.id()).stream().filter(edge -> edge.kind() == EdgeKind.BUILD_TO_TESTS)
                     .map(edge -> {
-                        var deps = state.dependencyBuildsOf(edge.from()).stream().map(dep -> dep + "@" + edge.chroot()).toList();
-                        var all = new ArrayList<>(deps);
-                        java.util.Collections.reverse(all);
-                        all.add(edge.need());
-                        return String.join(", ", all);
+                        var all = new ArrayList<>(state.dependencyBuildsFirst(edge.from()));
+                        all.add(edge.from());
+                        return all.stream().map(build -> artifactText(state, build, edge.chroot()))
+                                .collect(Collectors.joining(", "));
                     }).collect(Collectors.joining(", "));
             return "submit a Testing Farm request: " + request.compose() + " " + request.arch() + ", tmt "
                     + fmf.path("url").asText() + (fmf.hasNonNull("ref") ? "@" + fmf.path("ref").asText() : "")
@@ -104,5 +183,11 @@ public final class DryRun {
                     + (builds.isEmpty() ? ", no build" : ", artifacts of " + builds);
         }
         return "run: packit " + String.join(" ", PackitCliArguments.of(node, plan.config()));
+    }
+
+    /** {@code copr_build:B:build1@fedora-41-x86_64}, or {@code Copr build 8123459 (reused)} for a reused chroot. */
+    private static String artifactText(RunState state, NodeId build, String chroot) {
+        var reused = state.status(build).chroot(chroot).map(ChrootOutcome::reused).orElse(null);
+        return reused == null ? build.withoutChroot() + "@" + chroot : "Copr build " + reused.buildId() + " (reused)";
     }
 }

@@ -37,6 +37,7 @@ final class NeedsIndex {
     private final Map<NodeId, Set<NodeId>> dependents = new HashMap<>();
     private final Map<NodeId, NodeId> buildOfSrpm = new HashMap<>();
     private final Map<NodeId, NodeId> srpmOfBuild = new HashMap<>();
+    private final Map<NodeId, Integer> positions = new HashMap<>();
 
     NeedsIndex(Plan plan, boolean hoistBuildNeeds) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -54,6 +55,7 @@ final class NeedsIndex {
         }
         for (var node : plan.nodes()) {
             var id = node.id();
+            positions.put(id, positions.size());
             var effective = new ArrayList<Edge>();
             var domain = node.chroots();
             var build = buildOfSrpm.get(id);
@@ -147,5 +149,12 @@ final class NeedsIndex {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** {@link #dependencyBuildsOf}, each after the builds it depends on (the plan's topological order). */
+    List<NodeId> dependencyBuildsFirst(NodeId buildId) {
+        var builds = new ArrayList<>(dependencyBuildsOf(buildId));
+        builds.sort(java.util.Comparator.comparingInt(positions::get));
+        return List.copyOf(builds);
     }
 }

@@ -9,6 +9,11 @@ public enum NodeState {
     /** Started: remote work submitted or being submitted. */
     RUNNING,
     SUCCEEDED,
+    /**
+     * A build (or one chroot of it) that was not submitted: a successful Copr build that existed already was taken
+     * instead; it satisfies what waits for it as {@link #SUCCEEDED} does, and the status names the build.
+     */
+    REUSED,
     FAILED,
     /** Did not run; the status names the root cause. */
     SKIPPED,
@@ -17,6 +22,11 @@ public enum NodeState {
     /** Whether the state is final. */
     public boolean isTerminal() {
         return this != WAITING && this != RUNNING;
+    }
+
+    /** Whether what waits for it may go on: succeeded or reused. */
+    public boolean isSuccess() {
+        return this == SUCCEEDED || this == REUSED;
     }
 
     /** Lower-case name, for JSON and the live view. */

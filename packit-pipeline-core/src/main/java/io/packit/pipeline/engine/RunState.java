@@ -107,6 +107,11 @@ public final class RunState {
         return index.dependencyBuildsOf(buildId);
     }
 
+    /** The copr_build nodes the build {@code buildId} depends on, transitively, each after those it depends on. */
+    public List<NodeId> dependencyBuildsFirst(NodeId buildId) {
+        return index.dependencyBuildsFirst(buildId);
+    }
+
     /** The srpm node submitting the build {@code buildId}, if the plan has one. */
     public Optional<NodeId> srpmOf(NodeId buildId) {
         return index.srpmOf(buildId);
@@ -118,8 +123,8 @@ public final class RunState {
     }
 
     /**
-     * Whether the needs of {@code id} are met, still open, or failed. Tests for chroot c are ready as soon as
-     * chroot c of their build succeeded; a build that depends on others (its srpm, which submits it, and the build
+     * Whether the needs of {@code id} are met, still open, or failed (a reused node or chroot meets them as a
+     * succeeded one does). Tests for chroot c are ready as soon as chroot c of their build succeeded; a build that depends on others (its srpm, which submits it, and the build
      * node itself) is ready once their builds have ended, on the chroots where they all succeeded: a chroot both
      * build is left out with the root cause where a dependency did not succeed, and when no chroot is left the
      * node is blocked.
@@ -143,7 +148,7 @@ public final class RunState {
                     continue;
                 }
                 if (common.isEmpty()) {
-                    if (from.state() != NodeState.SUCCEEDED && blocked == null) {
+                    if (!from.state().isSuccess() && blocked == null) {
                         blocked = nodeCause(from);
                     }
                     continue;
@@ -200,7 +205,7 @@ public final class RunState {
             }
             return endedChrootVerdict(from, edge.chroot());
         }
-        if (from.state() == NodeState.SUCCEEDED) {
+        if (from.state().isSuccess()) {
             return null;
         }
         return from.state().isTerminal() ? nodeCause(from) : "";
@@ -213,7 +218,7 @@ public final class RunState {
         if (outcome != null && outcome.state().isTerminal()) {
             return chrootVerdict(from, chroot, outcome);
         }
-        if (from.state() == NodeState.SUCCEEDED) {
+        if (from.state().isSuccess()) {
             return from.id() + " has no result for " + chroot;
         }
         return nodeCause(from);
@@ -223,6 +228,7 @@ public final class RunState {
     private static String chrootVerdict(NodeStatus from, String chroot, ChrootOutcome outcome) {
         switch (outcome.state()) {
             case SUCCEEDED:
+            case REUSED:
                 return null;
             case SKIPPED:
                 return outcome.reason().isEmpty() ? from.id() + " skipped " + chroot : outcome.reason();

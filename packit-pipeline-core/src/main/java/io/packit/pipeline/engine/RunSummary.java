@@ -52,10 +52,13 @@ public record RunSummary(RunOutcome outcome, List<NodeStatus> nodes, Map<String,
         return new RunSummary(outcome, statuses, packages, makespan);
     }
 
-    /** The state that stands for a package: failed, else cancelled, else succeeded when any node ran, else skipped. */
+    /**
+     * The state that stands for a package: failed, else cancelled, else succeeded when any node ran, else reused when
+     * its builds were taken from earlier ones, else skipped.
+     */
     public static NodeState packageState(Map<NodeState, Integer> counts) {
         for (var state : List.of(NodeState.FAILED, NodeState.CANCELLED, NodeState.RUNNING, NodeState.WAITING,
-                NodeState.SUCCEEDED)) {
+                NodeState.SUCCEEDED, NodeState.REUSED)) {
             if (counts.getOrDefault(state, 0) > 0) {
                 return state;
             }
@@ -74,7 +77,9 @@ public record RunSummary(RunOutcome outcome, List<NodeStatus> nodes, Map<String,
                 detail.add(status.state() == NodeState.SKIPPED ? "skipped: " + status.reason() : status.reason());
             }
             status.chroots().forEach((chroot, outcome) -> {
-                if (outcome.state() == NodeState.SKIPPED || outcome.state() == NodeState.FAILED && !outcome.reason().isEmpty()) {
+                boolean partlyReused = outcome.state() == NodeState.REUSED && status.state() != NodeState.REUSED;
+                if (outcome.state() == NodeState.SKIPPED || partlyReused
+                        || outcome.state() == NodeState.FAILED && !outcome.reason().isEmpty()) {
                     detail.add(chroot + " " + outcome.state() + (outcome.reason().isEmpty() ? "" : ": " + outcome.reason()));
                 }
             });

@@ -111,7 +111,27 @@ public record StateFile(String configFile, String configDigest, String event, Li
         }
     }
 
-    private record JsonChroot(@CheckForNull String state, @CheckForNull String reason, @CheckForNull String url) {
+    private record JsonChroot(@CheckForNull String state, @CheckForNull String reason, @CheckForNull String url,
+            @CheckForNull JsonReused reused) {
+    }
+
+    /** A reused chroot's build (absent for the others). */
+    private record JsonReused(long buildId, @CheckForNull String owner, @CheckForNull String project,
+            @CheckForNull String commit, @CheckForNull String origin) {
+        @CheckForNull
+        static JsonReused of(@CheckForNull ReusedBuild build) {
+            return build == null ? null : new JsonReused(build.buildId(), build.owner(), build.project(), build.commit(),
+                    build.origin().key());
+        }
+
+        ReusedBuild toBuild() {
+            return new ReusedBuild(buildId, text(owner), text(project), text(commit),
+                    ReusedBuild.Origin.fromKey(Objects.requireNonNull(origin, "origin")));
+        }
+
+        private static String text(@CheckForNull String value) {
+            return value == null ? "" : value;
+        }
     }
 
     private record JsonNode(
@@ -127,7 +147,8 @@ public record StateFile(String configFile, String configDigest, String event, Li
         static JsonNode of(NodeStatus status) {
             var chroots = new LinkedHashMap<String, JsonChroot>();
             status.chroots().forEach((name, outcome) ->
-                    chroots.put(name, new JsonChroot(outcome.state().key(), outcome.reason(), outcome.url())));
+                    chroots.put(name, new JsonChroot(outcome.state().key(), outcome.reason(), outcome.url(),
+                            JsonReused.of(outcome.reused()))));
             Instant started = status.startedAt();
             Instant ended = status.endedAt();
             return new JsonNode(status.id().toString(), status.state().key(), status.reason(), chroots,
@@ -140,8 +161,11 @@ public record StateFile(String configFile, String configDigest, String event, Li
             try {
                 var chrootOutcomes = new LinkedHashMap<String, ChrootOutcome>();
                 if (chroots != null) {
-                    chroots.forEach((name, outcome) -> chrootOutcomes.put(name, new ChrootOutcome(
-                            state(outcome.state()), text(outcome.reason()), text(outcome.url()))));
+                    chroots.forEach((name, outcome) -> {
+                        var reused = outcome.reused();
+                        chrootOutcomes.put(name, new ChrootOutcome(state(outcome.state()), text(outcome.reason()),
+                                text(outcome.url()), reused == null ? null : reused.toBuild()));
+                    });
                 }
                 return new NodeStatus(NodeId.parse(Objects.requireNonNull(id, "id")), state(state), text(reason),
                         chrootOutcomes,

@@ -128,11 +128,14 @@ public final class StepDriver {
         var state = steps.state();
         var failed = new ArrayList<String>();
         var skipped = new ArrayList<String>();
+        var reused = new ArrayList<String>();
         for (var id : ids) {
             var status = state.status(id);
             var line = status.reason().isEmpty() ? id.toString() : id + ": " + status.reason();
             if (status.state() == NodeState.SKIPPED) {
                 skipped.add(line);
+            } else if (status.state() == NodeState.REUSED) {
+                reused.add(line);
             } else if (status.state() != NodeState.SUCCEEDED) {
                 failed.add(status.state() == NodeState.CANCELLED ? id + " was cancelled" + suffix(status) : line);
             }
@@ -140,11 +143,15 @@ public final class StepDriver {
         if (!failed.isEmpty()) {
             return new StepProgress.Done(NodeState.FAILED, "failed: " + String.join("; ", failed), log);
         }
+        var message = new ArrayList<String>();
         if (!skipped.isEmpty()) {
-            var outcome = skipped.size() == ids.size() ? NodeState.SKIPPED : NodeState.SUCCEEDED;
-            return new StepProgress.Done(outcome, "skipped: " + String.join("; ", skipped), log);
+            message.add("skipped: " + String.join("; ", skipped));
         }
-        return new StepProgress.Done(NodeState.SUCCEEDED, "", log);
+        if (!reused.isEmpty()) {
+            message.add("reused: " + String.join("; ", reused));
+        }
+        var outcome = !skipped.isEmpty() && skipped.size() == ids.size() ? NodeState.SKIPPED : NodeState.SUCCEEDED;
+        return new StepProgress.Done(outcome, String.join("\n", message), log);
     }
 
     private static String suffix(NodeStatus status) {

@@ -28,10 +28,11 @@ public sealed interface StepProgress permits StepProgress.Pending, StepProgress.
     /**
      * Every node ended.
      *
-     * @param state   {@link NodeState#SUCCEEDED} when every node succeeded, or succeeded and some were skipped;
+     * @param state   {@link NodeState#SUCCEEDED} when every node succeeded or was reused, or succeeded and some were
+     *                skipped;
      *                {@link NodeState#SKIPPED} when every node was skipped; {@link NodeState#FAILED} when one failed
      *                or was cancelled
-     * @param message empty on success; else which nodes failed or were skipped, and why
+     * @param message empty on success; else which nodes failed, were skipped or reused, and why
      * @param log     lines for the log
      */
     record Done(NodeState state, String message, List<String> log) implements StepProgress {

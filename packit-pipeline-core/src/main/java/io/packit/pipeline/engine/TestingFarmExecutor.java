@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Runs a {@code tests} node as one Testing Farm request for its chroot, with the Copr build it tests and the
- * builds of the packages that build depends on as artifacts (dependencies first); converts the results to JUnit.
+ * builds of the packages that build depends on as artifacts (dependencies first; for a reused chroot, the build it
+ * was taken from); converts the results to JUnit.
  */
 public final class TestingFarmExecutor implements NodeExecutor {
     /** The remote id key of a Testing Farm request. */
@@ -149,7 +150,10 @@ public final class TestingFarmExecutor implements NodeExecutor {
         return requests.get(0);
     }
 
-    /** The Copr builds installed for tests {@code id}: the dependencies' builds of {@code chroot}, then its own. */
+    /**
+     * The Copr builds installed for tests {@code id}: the dependencies' builds of {@code chroot}, then its own; a
+     * reused chroot names the build it was taken from.
+     */
     static List<CoprBuildArtifact> artifacts(RunState state, NodeId id, String chroot, RunSettings settings) {
         var build = state.needsOf(id).stream()
                 .filter(edge -> edge.kind() == EdgeKind.BUILD_TO_TESTS)
@@ -159,12 +163,10 @@ public final class TestingFarmExecutor implements NodeExecutor {
             return List.of();
         }
         var artifacts = new ArrayList<CoprBuildArtifact>();
-        var dependencies = new ArrayList<>(state.dependencyBuildsOf(build.get()));
-        java.util.Collections.reverse(dependencies);
-        for (var dependency : dependencies) {
+        for (var dependency : state.dependencyBuildsFirst(build.get())) {
             var status = state.status(dependency);
             var outcome = status.chroots().get(chroot);
-            if (outcome != null && outcome.state() == NodeState.SUCCEEDED) {
+            if (outcome != null && outcome.state().isSuccess()) {
                 artifact(state, dependency, chroot, settings).ifPresent(artifacts::add);
             }
         }
@@ -172,7 +174,13 @@ public final class TestingFarmExecutor implements NodeExecutor {
         return artifacts;
     }
 
+    /** The build installed for {@code chroot} of {@code build}: the reused one when that chroot was reused. */
     private static Optional<CoprBuildArtifact> artifact(RunState state, NodeId build, String chroot, RunSettings settings) {
+        var reused = state.status(build).chroot(chroot).map(ChrootOutcome::reused);
+        if (reused.isPresent()) {
+            return Optional.of(new CoprBuildArtifact(reused.get().buildId(), chroot, reused.get().target().fullName(),
+                    List.of()));
+        }
         var buildId = state.status(build).remote().get(CoprBuildExecutor.BUILD_ID);
         if (buildId == null) {
             return Optional.empty();

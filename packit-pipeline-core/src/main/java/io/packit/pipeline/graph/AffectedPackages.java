@@ -4,12 +4,19 @@ import io.packit.pipeline.config.PackitConfig;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Which packages a change touches: those whose {@code paths} hold a changed path, and those that depend on one. */
+/**
+ * Which packages a change touches: those whose {@code paths} hold a changed path, and those that depend on one
+ * with {@code rebuild: true} (the default; with {@code rebuild: false} a change in the dependency alone does not make
+ * the dependent run).
+ */
 final class AffectedPackages {
     private AffectedPackages() {
     }
 
-    /** Packages that run: all, or with changed paths those whose paths match or that depend on one that runs. */
+    /**
+     * Packages that run: all, or with changed paths those whose paths match or that depend, with {@code rebuild:
+     * true}, on one that runs.
+     */
     static Set<String> of(PackitConfig config, Event event, PlanOptions options, PackageGraph packages) {
         var changed = event.changedPaths();
         if (options.allPackages() || changed.isEmpty()) {
@@ -22,7 +29,7 @@ final class AffectedPackages {
             boolean touched = pkg.settings().paths().isEmpty()
                     || pkg.settings().paths().stream().map(AffectedPackages::normalizePath)
                             .anyMatch(root -> normalized.stream().anyMatch(path -> isUnder(path, root)));
-            if (touched || packages.dependenciesOf(name).stream().anyMatch(running::contains)) {
+            if (touched || packages.rebuildsWith(name).stream().anyMatch(running::contains)) {
                 running.add(name);
             }
         }

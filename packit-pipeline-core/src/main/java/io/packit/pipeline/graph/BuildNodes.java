@@ -2,6 +2,8 @@ package io.packit.pipeline.graph;
 
 import io.packit.pipeline.config.JobConfig;
 import io.packit.pipeline.config.JobView;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +12,33 @@ import java.util.Objects;
 
 /**
  * The Copr builds of a plan: an srpm node and a build node per package and copr_build job (or per tests job that
- * has none: the implicit build), and the {@code depends} edges between the builds of one job.
+ * has none: the implicit build), the {@code depends} edges between the builds of one job, and which existing Copr
+ * builds each may reuse ({@link Reuse}): a build of this commit, or, for an unchanged package that a running one
+ * needs, the newest successful one.
  */
 final class BuildNodes {
     private final PlanNodes nodes;
     private final List<String> defaultChroots;
     private final List<DependencyRepo> repos;
+    private final boolean reuse;
     /** Build nodes per job (key: {@link #jobKey}) and package, for depends edges. */
     private final Map<String, Map<String, NodeId>> buildsByJob = new LinkedHashMap<>();
     private final Map<NodeId, JobView> buildViews = new HashMap<>();
     /** The srpm node that submits each build. */
     private final Map<NodeId, NodeId> srpmOfBuild = new HashMap<>();
+    /** The builds each build depends on directly (the nearest ones that have its job). */
+    private final Map<NodeId, List<NodeId>> dependencies = new HashMap<>();
 
-    BuildNodes(PlanNodes nodes, List<String> defaultChroots, List<DependencyRepo> repos) {
+    /**
+     * Builds of a plan being made.
+     *
+     * @param reuse whether builds may reuse existing Copr builds ({@code --no-reuse}: false)
+     */
+    BuildNodes(PlanNodes nodes, List<String> defaultChroots, List<DependencyRepo> repos, boolean reuse) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.defaultChroots = List.copyOf(defaultChroots);
         this.repos = Objects.requireNonNull(repos, "repos");
+        this.reuse = reuse;
     }
 
     /**
@@ -42,8 +55,10 @@ final class BuildNodes {
 
     /** The srpm and build nodes of {@code view}'s package and job, for {@code chroots}; returns the build's id. */
     NodeId add(JobView view, String safeName, String label, boolean implicit, boolean affected, List<String> chroots) {
-        var srpm = nodes.add(NodeId.of(NodeKind.SRPM, safeName, label), view, List.of(), "", implicit, affected);
-        var build = nodes.add(NodeId.of(NodeKind.COPR_BUILD, safeName, label), view, chroots, "", implicit, affected);
+        var srpm = withReuse(nodes.add(NodeId.of(NodeKind.SRPM, safeName, label), view, List.of(), "", implicit,
+                affected), Reuse.THIS_COMMIT);
+        var build = withReuse(nodes.add(NodeId.of(NodeKind.COPR_BUILD, safeName, label), view, chroots, "", implicit,
+                affected), Reuse.THIS_COMMIT);
         nodes.edge(new Edge(srpm.id(), build.id(), EdgeKind.SRPM_TO_BUILD, ""));
         buildsByJob.computeIfAbsent(jobKey(view.job(), implicit), key -> new LinkedHashMap<>())
                 .put(view.packageName(), build.id());
@@ -62,6 +77,10 @@ final class BuildNodes {
      * dependent build is submitted once its dependencies' builds have ended (DESIGN §4, edge 3). The edge waits for
      * the whole node; the engine submits the dependent build only on the common chroots where every dependency
      * succeeded. Records how the dependent build sees their results.
+     *
+     * <p>An unchanged package is not rebuilt, but a package that runs needs its results: the builds a running build
+     * depends on (transitively) run too, reusing the newest successful Copr build of the package where one exists
+     * and built where none does ({@link Reuse#NEWEST}); their tests and releases stay skipped as unchanged.
      */
     void addDependsEdges(PackageGraph packages) {
         for (var builds : buildsByJob.values()) {
@@ -71,14 +90,34 @@ final class BuildNodes {
                 var submitter = srpmOfBuild.get(dependent);
                 for (var depName : packages.nearestDependencies(entry.getKey(), hasJob)) {
                     var dependency = builds.get(depName);
-                    if (!PlanNodes.UNCHANGED.equals(nodes.get(dependency).skipReason())) {
-                        // An unchanged dependency is not rebuilt: its last build in the Copr project serves.
-                        nodes.edge(new Edge(dependency, submitter, EdgeKind.DEPENDS, ""));
-                    }
+                    nodes.edge(new Edge(dependency, submitter, EdgeKind.DEPENDS, ""));
+                    dependencies.computeIfAbsent(dependent, key -> new ArrayList<>()).add(dependency);
                     recordRepo(dependent, dependency);
                 }
             }
         }
+        var needing = new ArrayDeque<NodeId>();
+        buildViews.keySet().stream().filter(id -> nodes.get(id).runs()).forEach(needing::add);
+        while (!needing.isEmpty()) {
+            for (var dependency : dependencies.getOrDefault(needing.pop(), List.of())) {
+                if (PlanNodes.UNCHANGED.equals(nodes.get(dependency).skipReason())) {
+                    var newest = reuse ? Reuse.NEWEST : Reuse.NONE;
+                    nodes.replace(nodes.get(dependency).withSkipReason("").withReuse(newest));
+                    var srpm = srpmOfBuild.get(dependency);
+                    nodes.replace(nodes.get(srpm).withSkipReason("").withReuse(newest));
+                    needing.add(dependency);
+                }
+            }
+        }
+    }
+
+    private Node withReuse(Node node, Reuse kind) {
+        if (!reuse) {
+            return node;
+        }
+        var reusing = node.withReuse(kind);
+        nodes.replace(reusing);
+        return reusing;
     }
 
     private void recordRepo(NodeId dependent, NodeId dependency) {

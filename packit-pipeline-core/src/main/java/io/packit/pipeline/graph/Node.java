@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param condition  when it runs
  * @param skipReason empty when it runs for the plan's event; else why not, e.g. {@code unchanged},
  *                   {@code manual job not requested}, {@code branch 'x' does not match 'main'}
+ * @param reuse      builds: which existing Copr builds the run may take instead of submitting one; {@link Reuse#NONE}
+ *                   for other kinds
  */
 public record Node(
         NodeId id,
@@ -26,7 +28,8 @@ public record Node(
         String testTarget,
         boolean implicit,
         RunCondition condition,
-        String skipReason) {
+        String skipReason,
+        Reuse reuse) {
     public Node {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(view, "view");
@@ -34,6 +37,26 @@ public record Node(
         Objects.requireNonNull(testTarget, "testTarget");
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(skipReason, "skipReason");
+        Objects.requireNonNull(reuse, "reuse");
+        if (reuse != Reuse.NONE && id.kind() != NodeKind.SRPM && id.kind() != NodeKind.COPR_BUILD) {
+            throw new IllegalArgumentException(id + " is no build: only srpm and copr_build nodes are reused");
+        }
+    }
+
+    /** A node that is always built (or is no build). */
+    public Node(NodeId id, JobView view, List<String> chroots, String testTarget, boolean implicit,
+            RunCondition condition, String skipReason) {
+        this(id, view, chroots, testTarget, implicit, condition, skipReason, Reuse.NONE);
+    }
+
+    /** This node skipped for {@code reason} (or run, when empty), reused as before. */
+    public Node withSkipReason(String reason) {
+        return new Node(id, view, chroots, testTarget, implicit, condition, reason, reuse);
+    }
+
+    /** This node with another reuse. */
+    public Node withReuse(Reuse newReuse) {
+        return new Node(id, view, chroots, testTarget, implicit, condition, skipReason, newReuse);
     }
 
     /** The node's kind. */

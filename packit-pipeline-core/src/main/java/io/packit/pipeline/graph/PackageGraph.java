@@ -1,6 +1,6 @@
 package io.packit.pipeline.graph;
 
-import io.packit.pipeline.config.PackageRef;
+import io.packit.pipeline.config.PackageDependency;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.diag.Diagnostics;
 import java.util.ArrayList;
@@ -19,20 +19,24 @@ import java.util.Set;
 final class PackageGraph {
     private final Map<String, List<String>> dependencies;
     private final Map<String, List<String>> dependents;
+    private final Map<String, Set<String>> rebuildsWith;
     private final List<String> order;
 
-    private PackageGraph(Map<String, List<String>> dependencies, Map<String, List<String>> dependents, List<String> order) {
+    private PackageGraph(Map<String, List<String>> dependencies, Map<String, List<String>> dependents,
+            Map<String, Set<String>> rebuildsWith, List<String> order) {
         this.dependencies = dependencies;
         this.dependents = dependents;
+        this.rebuildsWith = rebuildsWith;
         this.order = order;
     }
 
     /** Checks the {@code depends} lists of {@code config}, reporting into {@code diagnostics}. */
     static PackageGraph of(PackitConfig config, Diagnostics diagnostics) {
         var packages = config.packages();
-        var refs = new LinkedHashMap<String, List<PackageRef>>();
+        var refs = new LinkedHashMap<String, List<PackageDependency>>();
+        var rebuildsWith = new HashMap<String, Set<String>>();
         for (var pkg : packages.values()) {
-            var valid = new ArrayList<PackageRef>();
+            var valid = new ArrayList<PackageDependency>();
             var seen = new HashSet<String>();
             for (var ref : pkg.depends()) {
                 if (ref.name().equals(pkg.name())) {
@@ -42,6 +46,9 @@ final class PackageGraph {
                             + ref.name() + "' (packages: " + String.join(", ", packages.keySet()) + ")");
                 } else if (seen.add(ref.name())) {
                     valid.add(ref);
+                    if (ref.rebuild()) {
+                        rebuildsWith.computeIfAbsent(pkg.name(), key -> new HashSet<>()).add(ref.name());
+                    }
                 }
             }
             refs.put(pkg.name(), valid);
@@ -101,7 +108,10 @@ final class PackageGraph {
         }
         var frozen = new HashMap<String, List<String>>();
         kept.forEach((name, deps) -> frozen.put(name, List.copyOf(deps)));
-        return new PackageGraph(frozen, dependents, List.copyOf(order));
+        var rebuilds = new HashMap<String, Set<String>>();
+        frozen.forEach((name, deps) -> rebuilds.put(name, Set.copyOf(deps.stream()
+                .filter(dep -> rebuildsWith.getOrDefault(name, Set.of()).contains(dep)).toList())));
+        return new PackageGraph(frozen, dependents, rebuilds, List.copyOf(order));
     }
 
     /** Every package, each after the packages it depends on; file order otherwise. */
@@ -112,6 +122,31 @@ final class PackageGraph {
     /** The packages {@code name} depends on directly (valid, acyclic entries only), in written order. */
     List<String> dependenciesOf(String name) {
         return dependencies.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The packages {@code name} depends on with {@code rebuild: true} (also the short form): a change in one of them
+     * makes {@code name} run.
+     */
+    Set<String> rebuildsWith(String name) {
+        return rebuildsWith.getOrDefault(name, Set.of());
+    }
+
+    /**
+     * Every package that {@code names} depend on, transitively through every {@code depends} entry (whatever its
+     * {@code rebuild}), without {@code names} themselves unless one depends on another.
+     */
+    Set<String> dependencyClosure(Set<String> names) {
+        var closure = new HashSet<String>();
+        var stack = new ArrayList<String>();
+        names.forEach(name -> stack.addAll(dependenciesOf(name)));
+        while (!stack.isEmpty()) {
+            var next = stack.remove(stack.size() - 1);
+            if (closure.add(next)) {
+                stack.addAll(dependenciesOf(next));
+            }
+        }
+        return closure;
     }
 
     /** Whether no package depends on {@code name}. */

@@ -57,6 +57,15 @@ final class PlanNodes {
         return node;
     }
 
+    /** Puts {@code node} in place of the node made with its id. */
+    void replace(Node node) {
+        var at = position.get(node.id());
+        if (at == null) {
+            throw new IllegalArgumentException("no node " + node.id() + " was made");
+        }
+        nodes.set(at, node);
+    }
+
     /** Adds an edge (duplicates are dropped when the plan is ordered). */
     void edge(Edge edge) {
         edges.add(edge);

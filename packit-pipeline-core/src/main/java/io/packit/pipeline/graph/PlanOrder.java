@@ -93,8 +93,7 @@ record PlanOrder(List<Node> nodes, List<Edge> edges) {
                     if (cause != null) {
                         reason = cause;
                         rootCause.put(node.id(), cause);
-                        node = new Node(node.id(), node.view(), node.chroots(), node.testTarget(), node.implicit(),
-                                node.condition(), reason);
+                        node = node.withSkipReason(reason);
                         break;
                     }
                 }

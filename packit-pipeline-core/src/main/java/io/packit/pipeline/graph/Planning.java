@@ -32,7 +32,7 @@ final class Planning {
         var check = new ConditionCheck(event, options);
         var nodes = new PlanNodes(diagnostics, check);
         var repos = new ArrayList<DependencyRepo>();
-        var builds = new BuildNodes(nodes, options.defaultChroots(), repos);
+        var builds = new BuildNodes(nodes, options.defaultChroots(), repos, options.reuse());
         var releases = new UncoveredReleases(diagnostics);
         var shared = new PackagePlanning.Shared(nodes, builds, new TestNodes(nodes, builds, diagnostics), releases,
                 check, packages);

@@ -147,6 +147,10 @@ public final class HtmlGraphPage {
             out.append(escape(String.join(", ", needs))).append("</td><td>");
             out.append(node.skip().isEmpty() ? (node.critical() ? "runs (critical path)" : "runs")
                     : "skipped: " + escape(node.skip()));
+            var reuse = plan.find(node.id()).map(planned -> planned.reuse().describe(plan.event())).orElse("");
+            if (node.skip().isEmpty() && !reuse.isEmpty()) {
+                out.append("; ").append(escape(reuse));
+            }
             out.append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

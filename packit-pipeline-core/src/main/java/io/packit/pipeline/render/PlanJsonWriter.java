@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Event;
+import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * A plan as JSON for machines: the event, every node (id, kind, package, job, chroots, test target, whether it
- * runs and why not, its run condition, what it needs), every edge, the critical path and the dependency repos.
+ * runs and why not, which existing Copr builds a build may reuse, its run condition, what it needs), every edge,
+ * the critical path and the dependency repos.
  * Keys are snake_case; order is fixed, so the output is deterministic.
  */
 public final class PlanJsonWriter {
@@ -56,6 +58,9 @@ public final class PlanJsonWriter {
             json.writeBooleanField("runs", node.runs());
             if (!node.runs()) {
                 json.writeStringField("skip_reason", node.skipReason());
+            }
+            if (node.kind() == NodeKind.SRPM || node.kind() == NodeKind.COPR_BUILD) {
+                json.writeStringField("reuse", node.reuse().key());
             }
             var condition = node.condition();
             json.writeObjectFieldStart("condition");

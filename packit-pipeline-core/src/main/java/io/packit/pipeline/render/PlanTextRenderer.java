@@ -3,10 +3,12 @@ package io.packit.pipeline.render;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Plan;
+import io.packit.pipeline.graph.Reuse;
 
 /**
  * A plan as text for people: a header, every node in topological order with what it needs, when it runs (for
- * all-triggers plans) or why it is skipped, then the critical path. Deterministic.
+ * all-triggers plans) or why it is skipped, which existing Copr builds a build may reuse, then the critical path.
+ * Deterministic.
  */
 public final class PlanTextRenderer {
     /** Renders {@code plan}. */
@@ -50,6 +52,8 @@ public final class PlanTextRenderer {
             }
             if (!node.runs()) {
                 out.append(indent).append("skipped: ").append(node.skipReason()).append('\n');
+            } else if (node.reuse() != Reuse.NONE) {
+                out.append(indent).append(node.reuse().describe(plan.event())).append('\n');
             }
         }
         if (!plan.dependencyRepos().isEmpty()) {

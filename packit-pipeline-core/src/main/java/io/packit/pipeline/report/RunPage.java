@@ -289,6 +289,10 @@ public final class RunPage {
             .node .chroot.ch-failed { fill: #a31515; font-weight: bold; }
             .node .chroot.ch-succeeded { fill: #1d5e2c; }
             .node .chroot.ch-running { fill: #8a5a00; }
+            .node .chroot.ch-reused { fill: #1f6f8b; }
+            .badge.st-reused { background: #1f7a99; }
+            .node.st-reused .status, .package.st-reused .status { fill: #15566c; }
+            #nodes tr.st-reused td.state, #packages tr.st-reused td.state { color: #15566c; }
             .node .chroot.ch-skipped, .node .chroot.ch-cancelled { fill: #777; text-decoration: line-through; }
             #nodes tr.st-failed td.state, #packages tr.st-failed td.state, span.chroot.st-failed { color: #a31515; font-weight: bold; }
             #nodes tr.st-succeeded td.state, #packages tr.st-succeeded td.state { color: #1d5e2c; }

@@ -256,6 +256,34 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void shouldCheckTheLongFormOfDependsEntriesWherePositioned() {
+        assertThat(problems("""
+                packages:
+                  app:
+                    depends:
+                      - lib
+                      - {name: common, rebuild: false}
+                      - {name: lib, rebuld: true}
+                      - rebuild: true
+                      - {name: common, rebuild: maybe}
+                      - {name: libz}
+                      - [lib]
+                  lib: {}
+                  common: {}
+                """)).containsExactly(
+                ".packit.yaml:6:16: warning: package 'lib' is listed twice in packages.app.depends",
+                ".packit.yaml:6:21: error: unknown key 'rebuld' in packages.app.depends[2] (known: 'name', 'rebuild') "
+                        + "(did you mean 'rebuild'?)",
+                ".packit.yaml:7:9: error: packages.app.depends[3] needs 'name', the package it depends on",
+                ".packit.yaml:8:16: warning: package 'common' is listed twice in packages.app.depends",
+                ".packit.yaml:8:33: error: 'rebuild' in packages.app.depends[4] must be a boolean (true or false), got string 'maybe'",
+                ".packit.yaml:9:16: error: unknown package 'libz' in packages.app.depends (known: 'app', 'lib', 'common') "
+                        + "(did you mean 'lib'?)",
+                ".packit.yaml:10:9: error: 'depends' in packages.app must be a list of package names or {name, rebuild} "
+                        + "mappings, got a list in the list");
+    }
+
+    @Test
     void shouldRefuseMixingLegacyMetadataWithJobKeys() {
         assertThat(problems("""
                 jobs:

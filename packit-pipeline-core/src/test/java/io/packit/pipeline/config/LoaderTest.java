@@ -241,13 +241,52 @@ class LoaderTest {
                 """);
 
         assertThat(config.monorepo()).isTrue();
-        assertThat(config.packages().get("cli").depends()).containsExactly(new PackageRef("lib", at(8, 15)));
+        assertThat(config.packages().get("cli").depends()).containsExactly(new PackageDependency("lib", true, at(8, 15)));
         assertThat(config.packages().get("cli").position()).isEqualTo(at(6, 5));
         assertThat(config.packages().get("lib").settings().paths()).containsExactly("lib");
         assertThat(config.jobs().get(0).packages()).containsExactly(new PackageRef("lib", at(10, 5)), new PackageRef("cli", at(10, 5)));
         assertThat(config.jobs().get(1).packages()).containsExactly(new PackageRef("cli", at(14, 16)));
         assertThat(config.jobViewsOf("cli")).hasSize(2);
         assertThat(config.jobViewsOf("lib")).hasSize(1);
+    }
+
+    @Test
+    void shouldReadBothFormsOfDependsWithRebuildDefaultingToTrue() {
+        var config = load("""
+                packages:
+                  app:
+                    depends:
+                      - lib
+                      - name: common
+                        rebuild: false
+                      - {name: tools, rebuild: true}
+                      - {name: docs}
+                  lib: {}
+                  common: {}
+                  tools: {}
+                  docs: {}
+                """);
+
+        assertThat(config.packages().get("app").depends()).containsExactly(
+                new PackageDependency("lib", true, at(4, 9)), new PackageDependency("common", false, at(5, 15)),
+                new PackageDependency("tools", true, at(7, 16)), new PackageDependency("docs", true, at(8, 16)));
+        assertThat(config.packages().get("app").dependsNames()).containsExactly("lib", "common", "tools", "docs");
+    }
+
+    @Test
+    void shouldReadRebuildAsPackitReadsBooleansWithAWarning() {
+        var result = new PackitConfigLoader().load(".packit.yaml", """
+                packages:
+                  app:
+                    depends:
+                      - {name: lib, rebuild: 'no'}
+                  lib: {}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics().problems()).extracting(Object::toString).containsExactly(".packit.yaml:4:30: warning: "
+                + "'rebuild' in packages.app.depends[0] is string 'no', which Packit reads as false; write false (a YAML boolean)");
+        assertThat(result.configOrThrow().packages().get("app").depends()).extracting(PackageDependency::rebuild)
+                .containsExactly(false);
     }
 
     @Test

@@ -227,6 +227,35 @@ class CoprClientTest {
     }
 
     @Test
+    void shouldReadBackWhatACustomBuildWasMadeFromAndTheSourceOfOtherMethods() {
+        bed.fake.seedProject("jdoe", "ci-hello", List.of("fedora-41-x86_64"));
+        BuildSource.CustomScript script = BuildSource.CustomScript.packitPrepareSources(
+                "https://github.com/acme/hello.git", "abc123", "hello lib", 42, "main", true, 3,
+                List.of("python3-setuptools_scm"), null);
+        long custom = bed.client.submit("jdoe", "ci-hello", script, BuildOptions.chroots(List.of("fedora-41-x86_64"))).id();
+        long scm = bed.client.submit("jdoe", "ci-hello", BuildSource.Scm.git("https://x/y.git", "v1"),
+                BuildOptions.chroots(List.of("fedora-41-x86_64"))).id();
+        bed.fake.clearRequests();
+
+        SourceBuildConfig config = bed.client.sourceBuildConfig(custom);
+
+        assertThat(only().getTarget()).isEqualTo("/api_3/build/source-build-config/" + custom);
+        assertThat(config.sourceType()).isEqualTo("custom");
+        assertThat(config.sourceDict()).containsEntry("builddeps", "packit python3-setuptools_scm")
+                .containsEntry("chroot", "fedora-latest-x86_64").containsEntry("resultdir", "packit-srpm")
+                .containsEntry("repos", "copr://packit/packit-stable");
+        assertThat(config.script()).hasValue(script.script());
+        assertThat(config.script().flatMap(PrepareSourcesCall::read))
+                .hasValue(new PrepareSourcesCall("hello lib", "abc123", 3, 42));
+        var other = bed.client.sourceBuildConfig(scm);
+        assertThat(other.sourceType()).isEqualTo("scm");
+        assertThat(other.sourceDict()).containsEntry("clone_url", "https://x/y.git").containsEntry("committish", "v1");
+        assertThat(other.script()).isEmpty();
+        assertThatThrownBy(() -> bed.client.sourceBuildConfig(99999999)).isInstanceOf(CoprApiException.class)
+                .satisfies(e -> assertThat(((CoprApiException) e).status()).isEqualTo(404));
+    }
+
+    @Test
     void shouldNameMethodUrlStatusAndCoprErrorOnFailure() {
         assertThatThrownBy(() -> bed.client.getBuild(99999999))
                 .isInstanceOf(CoprApiException.class)

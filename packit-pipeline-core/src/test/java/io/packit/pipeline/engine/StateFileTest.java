@@ -44,6 +44,27 @@ class StateFileTest {
     }
 
     @Test
+    void shouldKeepWhichBuildEachReusedChrootTookAcrossAResume() {
+        var state = new RunState(EngineTest.monorepo(), new VirtualClock(), false);
+        var build = NodeId.parse("copr_build:B:build1");
+        var reused = new ReusedBuild(8123401, "@acme", "mono-main", "0f0e0d0c", ReusedBuild.Origin.TARGET_BRANCH);
+        state.reportChroot(build, F41, ChrootOutcome.reused(reused, "http://127.0.0.1:1/results/@acme/mono-main/x/"));
+        state.markRunning(build);
+        state.finish(build, NodeState.REUSED, "reuses " + reused.describe());
+        var path = dir.resolve("run.json");
+
+        StateFile.of(state, "pr").write(path);
+        var resumed = new RunState(EngineTest.monorepo(), new VirtualClock(), false);
+        resumed.restore(StateFile.read(path).nodes());
+
+        var status = resumed.status(build);
+        assertThat(status.state()).isEqualTo(NodeState.REUSED);
+        assertThat(status.reason()).isEqualTo("reuses Copr build 8123401 of commit 0f0e0d0c in @acme/mono-main (the target branch)");
+        assertThat(status.chroots().get(F41)).isEqualTo(ChrootOutcome.reused(reused, "http://127.0.0.1:1/results/@acme/mono-main/x/"));
+        assertThat(resumed.readiness(NodeId.parse("tests:B:tests1@" + F41))).isInstanceOf(Readiness.Ready.class);
+    }
+
+    @Test
     void shouldNeverExposeAHalfWrittenFileToAReader() throws Exception {
         var state = new RunState(bigPlan(), new VirtualClock(), false);
         var path = dir.resolve("run.json");

@@ -109,6 +109,21 @@ class StepDriverTest {
     }
 
     @Test
+    void shouldSucceedAStepWhoseNodesWereReusedAndNameTheBuildsTaken() {
+        var plan = new PlanBuilder().build("A", "build1", F41).plan();
+        var state = new RunState(plan, clock, false);
+        var steps = new NodeSteps(state, NodeExecutors.all(new ScriptedExecutor(MINUTE, Duration.ZERO)));
+        state.markRunning(SRPM_A);
+        state.finish(SRPM_A, NodeState.REUSED, "reuses Copr build 8123401 of this commit in jdoe/hello-1");
+
+        var progress = new StepDriver(steps, WAIT).advance(List.of(SRPM_A));
+
+        assertThat(progress).isEqualTo(new StepProgress.Done(NodeState.SUCCEEDED,
+                "reused: srpm:A:build1: reuses Copr build 8123401 of this commit in jdoe/hello-1",
+                List.of("srpm:A:build1: reused (reuses Copr build 8123401 of this commit in jdoe/hello-1)")));
+    }
+
+    @Test
     void shouldCancelTheRemoteWorkOfRunningNodesLaterOnesFirst() {
         var plan = new PlanBuilder().build("A", "build1", F41).build("B", "build1", F41).plan();
         var executor = new ScriptedExecutor(MINUTE, Duration.ZERO);

@@ -9,6 +9,7 @@ import io.packit.pipeline.config.KojiBuildJob;
 import io.packit.pipeline.config.KojiBuildTagJob;
 import io.packit.pipeline.config.LabelRequirement;
 import io.packit.pipeline.config.PackageConfig;
+import io.packit.pipeline.config.PackageDependency;
 import io.packit.pipeline.config.PackageRef;
 import io.packit.pipeline.config.PackageSettings;
 import io.packit.pipeline.config.PackitConfig;
@@ -118,7 +119,7 @@ public final class ConfigFixtures {
     public final class PackageBuilder {
         private final String name;
         private final SourcePosition position;
-        private final List<PackageRef> depends = new ArrayList<>();
+        private final List<PackageDependency> depends = new ArrayList<>();
         private List<String> chroots = List.of("fedora-41-x86_64", "fedora-42-x86_64");
         private List<String> paths = List.of("./");
         private String owner = "";
@@ -133,8 +134,14 @@ public final class ConfigFixtures {
         /** The packages it depends on, each written on its own line. */
         public PackageBuilder depends(String... names) {
             for (var dep : names) {
-                depends.add(new PackageRef(dep, next()));
+                depends.add(new PackageDependency(dep, true, next()));
             }
+            return this;
+        }
+
+        /** A package it depends on with {@code rebuild: false}: a change there alone does not make this one run. */
+        public PackageBuilder dependsWithoutRebuild(String dep) {
+            depends.add(new PackageDependency(dep, false, next()));
             return this;
         }
 

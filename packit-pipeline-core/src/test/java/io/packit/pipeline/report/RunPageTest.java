@@ -63,14 +63,14 @@ class RunPageTest {
                 .contains("<td>2026-01-01 00:00:00Z</td><td>3m00s</td>");
         assertThat(rowOf(html, RunScenario.id("tests:common:pull_request@fedora-41-x86_64")))
                 .as("a running node runs until the page's time").contains("<td>2026-01-01 00:12:00Z</td><td>13m00s</td>");
-        assertThat(boxOf(html, RunScenario.id("copr_build:lib:pull_request")))
+        assertThat(boxOf(html, RunScenario.id("copr_build:app:pull_request")))
                 .contains("class=\"node build critical st-running", ">running · 7m00s</text>",
                         "class=\"chroot ch-running\">fedora-41-x86_64<", "class=\"chroot ch-skipped\">fedora-42-x86_64<");
         assertThat(html).contains("<meta http-equiv=\"refresh\" content=\"5\">", "data-run=\"running\"",
                 "<span class=\"badge st-running\">running</span> 12 nodes: ", "as of <time>2026-01-01 00:25:00Z</time>");
-        assertThat(html).contains("<span class=\"count st-waiting\">5 waiting</span>",
-                "<span class=\"count st-running\">2 running</span>", "<span class=\"count st-succeeded\">2 succeeded</span>",
-                "<span class=\"count st-failed\">1 failed</span>", "<span class=\"count st-skipped\">2 skipped</span>");
+        assertThat(html).contains("<span class=\"count st-waiting\">1 waiting</span>, <span class=\"count st-running\">3 running</span>, "
+                + "<span class=\"count st-succeeded\">2 succeeded</span>, <span class=\"count st-reused\">2 reused</span>, "
+                + "<span class=\"count st-failed\">1 failed</span>, <span class=\"count st-skipped\">3 skipped</span>");
     }
 
     @Test
@@ -81,9 +81,12 @@ class RunPageTest {
         assertThat(rowOf(html, RunScenario.id("tests:lib:pull_request@fedora-42-x86_64")))
                 .contains("skipped: copr_build:common:pull_request failed on fedora-42-x86_64");
         assertThat(rowOf(html, RunScenario.id("copr_build:lib:pull_request")))
+                .contains("data-state=\"reused\"", "reuses Copr build 7990 of commit 1a2b3c4d in packit/monorepo-depends-7")
                 .contains("fedora-42-x86_64: skipped (copr_build:common:pull_request failed on fedora-42-x86_64)")
-                .contains("<a href=\"" + RunScenario.COPR + "8002/\" data-link=\"copr\">Copr build</a>")
-                .contains("copr_build_id 8002");
+                .contains("fedora-41-x86_64: reused (Copr build 7990 of commit 1a2b3c4d in packit/monorepo-depends-7)")
+                .contains("<a href=\"" + RunScenario.COPR + "7990/\" data-link=\"copr\">Copr build</a>");
+        assertThat(rowOf(html, RunScenario.id("copr_build:app:pull_request")))
+                .contains("<a href=\"" + RunScenario.COPR + "8003/\" data-link=\"copr\">Copr build</a>", "copr_build_id 8003");
         assertThat(rowOf(html, RunScenario.id("copr_build:common:pull_request")))
                 .contains("fedora-41-x86_64: succeeded <a href=\"https://download.copr.fedorainfracloud.org/results/"
                         + "packit/monorepo-depends-7/fedora-41-x86_64/08001/\">results</a>");
@@ -91,9 +94,9 @@ class RunPageTest {
                 .contains("<a href=\"" + RunScenario.ARTIFACTS + "5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02\" data-link=\"testing_farm\">",
                         "failed (2 of 14 tests failed)", "tf_request_id 5d2e7c10");
         assertThat(html).doesNotContain("http-equiv=\"refresh\"").contains("data-run=\"finished\"", "data-outcome=\"cancelled\"");
-        assertThat(html).contains("id=\"slowest\">Slowest chain of this run (measured 50m00s): srpm:common:pull_request → "
-                + "copr_build:common:pull_request → srpm:lib:pull_request → copr_build:lib:pull_request → srpm:app:pull_request"
-                + " → copr_build:app:pull_request → tests:app:pull_request@fedora-41-x86_64");
+        assertThat(html).contains("id=\"slowest\">Slowest chain of this run (measured 36m00s): srpm:common:pull_request → "
+                + "copr_build:common:pull_request → srpm:app:pull_request → copr_build:app:pull_request"
+                + " → tests:app:pull_request@fedora-41-x86_64</p>");
         assertThat(html).contains("id=\"critical\">Critical path of the plan (estimated");
     }
 
@@ -103,6 +106,7 @@ class RunPageTest {
 
         assertThat(rowOfPackage(html, "common")).contains("class=\"st-failed\"", "<td class=\"state\">failed</td><td>4</td>");
         assertThat(rowOfPackage(html, "app")).contains("class=\"st-cancelled\"");
+        assertThat(rowOfPackage(html, "lib")).contains("class=\"st-failed\"", "<td>2</td>");
         assertThat(html).contains("data-group=\"p0\" transform").containsPattern(
                 "<g class=\"package[^\"]* st-failed\" data-group=\"p\\d\"[^>]*><title>package common");
     }
@@ -153,7 +157,7 @@ class RunPageTest {
         var html = RunPage.of(plan).render(List.of(stranger), VirtualClock.ORIGIN, Duration.ZERO);
 
         assertThat(html).doesNotContain("stranger").contains("<span class=\"count st-waiting\">12 waiting</span>")
-                .doesNotContain("http-equiv");
+                .doesNotContain("http-equiv=\"refresh\"");
     }
 
     @Test

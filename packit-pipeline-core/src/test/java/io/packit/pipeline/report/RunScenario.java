@@ -3,6 +3,7 @@ package io.packit.pipeline.report;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.engine.ChrootOutcome;
 import io.packit.pipeline.engine.NodeState;
+import io.packit.pipeline.engine.ReusedBuild;
 import io.packit.pipeline.engine.RunState;
 import io.packit.pipeline.engine.VirtualClock;
 import io.packit.pipeline.graph.Event;
@@ -19,8 +20,9 @@ import java.util.List;
 /**
  * A run of the worked example {@code examples/monorepo-depends} for pull request #7, played on a board in virtual
  * time through the board's own calls (as the engine makes them): common's build fails on fedora-42, which skips
- * its tests there and the other packages' fedora-42 chroots; lib's tests fail on fedora-41; app's are cancelled.
- * Mid-run it shows waiting, running, succeeded, failed and skipped nodes; at the end every final state.
+ * its tests there and the other packages' fedora-42 chroots; lib is unchanged, so its build of an earlier commit
+ * is reused, and its tests fail on fedora-41; app's are cancelled. Mid-run it shows every state but cancelled, at
+ * the end every final state.
  */
 final class RunScenario {
     static final String F41 = "fedora-41-x86_64";
@@ -49,21 +51,62 @@ final class RunScenario {
 
     /** The run 25 minutes in. */
     static RunScenario midRun() {
-        var run = new RunScenario(plan());
-        run.common();
-        run.libStarts();
-        run.at(25);
-        return run;
+        return new RunScenario(plan()).playUntil(25);
     }
 
     /** The run at its end. */
     static RunScenario finished() {
-        var run = new RunScenario(plan());
-        run.common();
-        run.libStarts();
-        run.libEnds();
-        run.app();
-        return run;
+        return new RunScenario(plan()).playUntil(Integer.MAX_VALUE);
+    }
+
+    /** Plays the run in time order, stopping (and leaving the clock) at minute {@code stop}. */
+    private RunScenario playUntil(int stop) {
+        srpm("common", 0, 3, 8001);
+        at(12);
+        chroot("copr_build:common:pull_request", F41, NodeState.SUCCEEDED, "", 8001);
+        testsStart("common", F41, "0f6c5a52-3b9e-4c43-9d7e-2f1b8c3a4d01");
+        at(15);
+        chroot("copr_build:common:pull_request", F42, NodeState.FAILED, "", 8001);
+        state.finish(id("copr_build:common:pull_request"), NodeState.FAILED, "failed on " + F42);
+        skip("tests:common:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
+        libReused();
+        srpm("app", 15, 18, 8003);
+        chroot("copr_build:app:pull_request", F42, NodeState.SKIPPED, "copr_build:common:pull_request failed on " + F42, 8003);
+        skip("tests:app:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
+        chroot("copr_build:app:pull_request", F41, NodeState.RUNNING, "", 8003);
+        if (stop <= 27) {
+            at(stop);
+            return this;
+        }
+        at(27);
+        testsEnd("common", F41, "0f6c5a52-3b9e-4c43-9d7e-2f1b8c3a4d01", NodeState.SUCCEEDED, "");
+        at(30);
+        chroot("copr_build:app:pull_request", F41, NodeState.SUCCEEDED, "", 8003);
+        state.finish(id("copr_build:app:pull_request"), NodeState.SUCCEEDED, "");
+        testsStart("app", F41, "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03");
+        at(33);
+        testsEnd("lib", F41, "5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02", NodeState.FAILED,
+                "Testing Farm request 5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02: failed (2 of 14 tests failed)");
+        at(36);
+        state.finish(id("tests:app:pull_request@" + F41), NodeState.CANCELLED, "cancelled by the user (Ctrl-C)");
+        return this;
+    }
+
+    /** lib did not change since commit 1a2b3c4d: its build of then is taken on fedora-41 (fedora-42 is skipped). */
+    private void libReused() {
+        var srpm = id("srpm:lib:pull_request");
+        var build = id("copr_build:lib:pull_request");
+        var reused = new ReusedBuild(7990, "packit", "monorepo-depends-7", "1a2b3c4d", ReusedBuild.Origin.EARLIER_COMMIT);
+        state.markRunning(srpm);
+        state.markRunning(build);
+        state.reportChroot(build, F42, new ChrootOutcome(NodeState.SKIPPED, "copr_build:common:pull_request failed on " + F42, ""));
+        state.reportChroot(build, F41, ChrootOutcome.reused(reused,
+                "https://download.copr.fedorainfracloud.org/results/packit/monorepo-depends-7/" + F41 + "/07990/"));
+        state.addLink(build, "copr", COPR + "7990/");
+        state.finish(build, NodeState.REUSED, "reuses " + reused.describe());
+        state.finish(srpm, NodeState.REUSED, "reuses " + reused.describe());
+        skip("tests:lib:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
+        testsStart("lib", F41, "5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02");
     }
 
     static NodeId id(String text) {
@@ -110,47 +153,5 @@ final class RunScenario {
 
     private void skip(String node, String reason) {
         state.finish(id(node), NodeState.SKIPPED, reason);
-    }
-
-    private void common() {
-        srpm("common", 0, 3, 8001);
-        at(12);
-        chroot("copr_build:common:pull_request", F41, NodeState.SUCCEEDED, "", 8001);
-        testsStart("common", F41, "0f6c5a52-3b9e-4c43-9d7e-2f1b8c3a4d01");
-        at(15);
-        chroot("copr_build:common:pull_request", F42, NodeState.FAILED, "", 8001);
-        state.finish(id("copr_build:common:pull_request"), NodeState.FAILED, "Copr build 8001 failed on " + F42);
-        skip("tests:common:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
-    }
-
-    private void libStarts() {
-        srpm("lib", 15, 18, 8002);
-        chroot("copr_build:lib:pull_request", F42, NodeState.SKIPPED, "copr_build:common:pull_request failed on " + F42, 8002);
-        skip("tests:lib:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
-        chroot("copr_build:lib:pull_request", F41, NodeState.RUNNING, "", 8002);
-    }
-
-    private void libEnds() {
-        at(27);
-        testsEnd("common", F41, "0f6c5a52-3b9e-4c43-9d7e-2f1b8c3a4d01", NodeState.SUCCEEDED, "");
-        at(29);
-        chroot("copr_build:lib:pull_request", F41, NodeState.SUCCEEDED, "", 8002);
-        state.finish(id("copr_build:lib:pull_request"), NodeState.SUCCEEDED, "");
-        testsStart("lib", F41, "5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02");
-    }
-
-    private void app() {
-        srpm("app", 29, 32, 8003);
-        at(41);
-        testsEnd("lib", F41, "5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02", NodeState.FAILED,
-                "Testing Farm request 5d2e7c10-8a4b-4f6e-b1c9-0e3d2a7f6b02: failed (2 of 14 tests failed)");
-        chroot("copr_build:app:pull_request", F42, NodeState.SKIPPED, "copr_build:common:pull_request failed on " + F42, 8003);
-        skip("tests:app:pull_request@" + F42, "copr_build:common:pull_request failed on " + F42);
-        at(44);
-        chroot("copr_build:app:pull_request", F41, NodeState.SUCCEEDED, "", 8003);
-        state.finish(id("copr_build:app:pull_request"), NodeState.SUCCEEDED, "");
-        testsStart("app", F41, "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03");
-        at(50);
-        state.finish(id("tests:app:pull_request@" + F41), NodeState.CANCELLED, "cancelled by the user (Ctrl-C)");
     }
 }

@@ -582,6 +582,9 @@ public final class FakeCopr implements AutoCloseable {
                     + "/srpm-builds/" + String.format(Locale.ROOT, "%08d", build.id));
             return ok(json);
         }
+        if (seg.size() == 3 && get && seg.get(1).equals("source-build-config")) {
+            return ok(sourceBuildConfig(findBuild(parseId(seg.get(2)))));
+        }
         if (seg.size() == 3 && seg.get(1).equals("cancel") && (method.equals("PUT") || method.equals("POST"))) {
             User user = authenticate(request);
             MockResponse response = ok(cancel(user, findBuild(parseId(seg.get(2)))));
@@ -781,6 +784,62 @@ public final class FakeCopr implements AutoCloseable {
         }
         builds.put(build.id, build);
         return build;
+    }
+
+    /**
+     * {@code GET /build/source-build-config/{id}} as Copr answers it (fedora-copr/copr 5d37cd838218ab0097d1da08b1682094b95b9ac6,
+     * {@code apiv3_builds.py} lines 70-77 and 202-212): the source type and the source dict the build was created
+     * with ({@code builds_logic.py} lines 560-655: custom {@code script, chroot, builddeps, resultdir, repos}; scm
+     * {@code type, clone_url, committish, subdirectory, spec, srpm_build_method}; link {@code url}), lists joined with
+     * spaces as {@code json2form.py} lines 5-30 do, {@code repos} one per line ({@code forms.py} StringListFilter,
+     * lines 438-448), the script ending with a newline ({@code forms.py} lines 1077-1092), the script chroot
+     * {@code fedora-latest-x86_64} unless given ({@code forms.py} line 1119).
+     */
+    private JsonNode sourceBuildConfig(Build build) {
+        ObjectNode json = JSON.objectNode();
+        ObjectNode dict = JSON.objectNode();
+        JsonNode body = build.request;
+        switch (build.kind) {
+            case "custom":
+                json.put("source_type", "custom");
+                String script = body.path("script").asText();
+                dict.put("script", script.endsWith("\n") ? script : script + "\n");
+                dict.put("chroot", body.hasNonNull("chroot") ? body.get("chroot").asText() : "fedora-latest-x86_64");
+                putNullable(dict, "builddeps", joined(body.get("builddeps"), " "));
+                putNullable(dict, "resultdir", body.hasNonNull("resultdir") ? body.get("resultdir").asText() : null);
+                dict.put("repos", String.join("\n", strings(body.get("repos"))));
+                break;
+            case "scm":
+                json.put("source_type", "scm");
+                dict.put("type", body.path("scm_type").asText("git"));
+                dict.put("clone_url", body.path("clone_url").asText());
+                dict.put("committish", body.path("committish").asText(""));
+                dict.put("subdirectory", body.path("subdirectory").asText(""));
+                dict.put("spec", body.path("spec").asText(""));
+                dict.put("srpm_build_method", body.path("source_build_method").asText("rpkg"));
+                break;
+            case "url":
+                json.put("source_type", "link");
+                dict.put("url", build.sourceUrl);
+                break;
+            case "upload":
+                json.put("source_type", "upload");
+                dict.put("url", build.sourceUrl);
+                break;
+            default:
+                json.put("source_type", build.kind);
+                break;
+        }
+        json.set("source_dict", dict);
+        json.put("memory_limit", 2048);
+        json.put("timeout", body.path("timeout").asInt(18_000));
+        json.put("is_background", build.background);
+        return json;
+    }
+
+    private static String joined(JsonNode node, String separator) {
+        List<String> values = strings(node);
+        return values.isEmpty() ? null : String.join(separator, values);
     }
 
     private JsonNode cancel(User user, Build build) {

@@ -139,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
         if (planning.event == PlanningOptions.EventKind.ALL) {
             throw new CommandFailedException(ExitCode.USAGE, "run needs an event: --event pr, commit or release");
         }
+        if (dryRun && reportFile != null) {
+            throw new CommandFailedException(ExitCode.USAGE, "--report needs a run: --dry-run runs nothing and writes no page");
+        }
         if (maxCalls < 1 || pollSeconds <= 0) {
             throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
         }

@@ -250,6 +250,11 @@ class RunCommandTest {
                 .contains("nothing was submitted");
         assertThat(services.copr().buildIds()).isEmpty();
         assertThat(services.farm().requestIds()).isEmpty();
+
+        var dry = run("monorepo.packit.yaml", "--dry-run", "--report", dir.resolve("run.html").toString());
+
+        assertThat(dry.exitCode()).isEqualTo(2);
+        assertThat(dry.err()).isEqualTo("packit-pipeline: --report needs a run: --dry-run runs nothing and writes no page\n");
     }
 
     @Test

@@ -95,17 +95,23 @@ public final class HtmlGraphPage {
             }
             out.append('>').append(view.label()).append(" <small>").append(view.nodes()).append("</small></button>");
         }
-        out.append("</span>\n<span class=\"zoom\"><button type=\"button\" data-zoom=\"fit\">fit</button>")
+        out.append("</span>\n");
+        viewControls(out);
+        out.append("<span class=\"hint\" title=\"wheel: zoom; drag: pan; click a package's name: fold it; click a node:")
+                .append(" what it needs and what needs it; hover: full id\">wheel: zoom · drag: pan · click: fold, needs</span>\n")
+                .append("</nav>\n");
+    }
+
+    /** The zoom (fit, in, out), level (packages, jobs) and fold (all, none) buttons the script handles. */
+    static void viewControls(StringBuilder out) {
+        out.append("<span class=\"zoom\"><button type=\"button\" data-zoom=\"fit\">fit</button>")
                 .append("<button type=\"button\" data-zoom=\"in\" title=\"zoom in\">+</button>")
                 .append("<button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button></span>\n")
                 .append("<span class=\"levels\" role=\"group\" aria-label=\"detail\">")
                 .append("<button type=\"button\" data-level=\"packages\">packages</button>")
                 .append("<button type=\"button\" data-level=\"jobs\">jobs</button></span>\n")
                 .append("<span class=\"fold\"><button type=\"button\" data-fold=\"all\" title=\"fold every package\">fold</button>")
-                .append("<button type=\"button\" data-fold=\"none\" title=\"unfold every package\">unfold</button></span>\n")
-                .append("<span class=\"hint\" title=\"wheel: zoom; drag: pan; click a package's name: fold it; click a node:")
-                .append(" what it needs and what needs it; hover: full id\">wheel: zoom · drag: pan · click: fold, needs</span>\n")
-                .append("</nav>\n");
+                .append("<button type=\"button\" data-fold=\"none\" title=\"unfold every package\">unfold</button></span>\n");
     }
 
     private static String count(int count, String noun) {

@@ -61,6 +61,11 @@ public final class PlanDrawing {
         }
     }
 
+    /** Writes the graph page's zoom, level and fold buttons (the script handles them). */
+    public static void controls(StringBuilder out) {
+        HtmlGraphPage.viewControls(out);
+    }
+
     /** The graph page's CSS. */
     public static String css() {
         return HtmlGraphPage.CSS;

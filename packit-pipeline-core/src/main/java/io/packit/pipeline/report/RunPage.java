@@ -79,7 +79,7 @@ public final class RunPage {
                 .append(run.finished() ? "finished" : "running").append("\" data-outcome=\"").append(run.word())
                 .append("\">\n<div class=\"screen\">\n<header>\n<h1>").append(text(title)).append("</h1>\n");
         summary(out, run);
-        toolbar(out, run);
+        toolbar(out);
         legend(out);
         out.append("</header>\n<div class=\"canvas\" id=\"canvas\" data-keep>\n");
         drawing.write(out, run);
@@ -124,16 +124,10 @@ public final class RunPage {
         out.append("</p>\n");
     }
 
-    private static void toolbar(StringBuilder out, RunView run) {
-        out.append("<nav class=\"toolbar\">\n<span class=\"zoom\"><button type=\"button\" data-zoom=\"fit\">fit</button>")
-                .append("<button type=\"button\" data-zoom=\"in\" title=\"zoom in\">+</button>")
-                .append("<button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button></span>\n")
-                .append("<span class=\"levels\" role=\"group\" aria-label=\"detail\">")
-                .append("<button type=\"button\" data-level=\"packages\">packages</button>")
-                .append("<button type=\"button\" data-level=\"jobs\">jobs</button></span>\n")
-                .append("<span class=\"fold\"><button type=\"button\" data-fold=\"all\" title=\"fold every package\">fold</button>")
-                .append("<button type=\"button\" data-fold=\"none\" title=\"unfold every package\">unfold</button></span>\n")
-                .append("<span class=\"hint\">wheel: zoom · drag: pan · click a package: fold · click a node: its needs;")
+    private static void toolbar(StringBuilder out) {
+        out.append("<nav class=\"toolbar\">\n");
+        PlanDrawing.controls(out);
+        out.append("<span class=\"hint\">wheel: zoom · drag: pan · click a package: fold · click a node: its needs;")
                 .append(" the tables below the drawing list every node</span>\n</nav>\n");
     }
 

@@ -56,10 +56,7 @@ class RunPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var binary = HeadlessChromium.binary();
-        if (binary.isPresent()) {
-            chromium = HeadlessChromium.start(binary.get(), WIDTH, HEIGHT);
-        }
+        chromium = HeadlessChromium.startIfInstalled(WIDTH, HEIGHT);
     }
 
     @AfterAll
@@ -110,10 +107,10 @@ class RunPageBrowserTest {
         for (var state : FILLS.keySet()) {
             long boxes = states.stream().filter(state::equals).count();
             // the legend's swatch of each state has its fill too (about 100 pixels)
-            assertThat(countPixels(image, FILLS.get(state))).as("%s fill pixels", state)
+            assertThat(HeadlessChromium.countPixels(image, FILLS.get(state))).as("%s fill pixels", state)
                     .isGreaterThan(boxes == 0 ? -1 : 1500 * boxes).isLessThanOrEqualTo(boxes == 0 ? 200 : Integer.MAX_VALUE);
         }
-        assertThat(countPixels(image, 0xd62728)).as("red critical-path pixels").isGreaterThan(200);
+        assertThat(HeadlessChromium.countPixels(image, 0xd62728)).as("red critical-path pixels").isGreaterThan(200);
     }
 
     @Test
@@ -192,17 +189,5 @@ class RunPageBrowserTest {
             Files.copy(file, Path.of(keep).resolve("run-page-" + name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return ImageIO.read(file.toFile());
-    }
-
-    private static long countPixels(BufferedImage image, int rgb) {
-        long count = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

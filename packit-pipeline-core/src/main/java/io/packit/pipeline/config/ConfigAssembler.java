@@ -64,7 +64,7 @@ final class ConfigAssembler {
                     top.position()));
         }
 
-        var defaults = new DefaultJobs(file, settings.defaultTargets());
+        var defaults = new DefaultJobs(file, settings.defaultTargets(), settings.distGitBranch("fedora-all", List.of()));
         var jobs = new ArrayList<JobConfig>();
         boolean defaultJobs = !top.has("jobs");
         if (defaultJobs) {

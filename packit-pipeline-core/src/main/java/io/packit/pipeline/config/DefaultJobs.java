@@ -14,10 +14,12 @@ import java.util.Objects;
 final class DefaultJobs {
     private final String file;
     private final Targets defaultTargets;
+    private final DistGitBranch defaultBranches;
 
-    DefaultJobs(String file, Targets defaultTargets) {
+    DefaultJobs(String file, Targets defaultTargets, DistGitBranch defaultBranches) {
         this.file = Objects.requireNonNull(file, "file");
         this.defaultTargets = Objects.requireNonNull(defaultTargets, "defaultTargets");
+        this.defaultBranches = Objects.requireNonNull(defaultBranches, "defaultBranches");
     }
 
     /** The jobs of a file without {@code jobs}, for every package, positioned at the top of the file. */
@@ -34,8 +36,9 @@ final class DefaultJobs {
             var release = base.release();
             releases.put(name, base.withRelease(new ReleaseSettings(
                     entries.containsKey("dist_git_branches") ? release.distGitBranches()
-                            : List.of(new DistGitBranch("fedora-all", List.of())),
-                    release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders())));
+                            : List.of(defaultBranches),
+                    release.scratch(), release.allowedPrAuthors(), release.allowedCommitters(), release.allowedBuilders(),
+                    release.defaultBranches())));
         }
         return List.of(
                 new CoprBuildJob(common(0, Trigger.PULL_REQUEST, refs, builds, position)),

@@ -84,7 +84,8 @@ final class SettingsBuilder {
                 values.bool("scratch", false),
                 values.strings("allowed_pr_authors", List.of("packit")),
                 values.strings("allowed_committers", List.of()),
-                values.strings("allowed_builders", List.of("packit")));
+                values.strings("allowed_builders", List.of("packit")),
+                aliases.releaseBranches(ReleaseSettings.DIST_GIT_DEFAULT_BRANCH));
         return new PackageSettings(
                 specfile,
                 values.string("upstream_package_name", ""),
@@ -166,25 +167,30 @@ final class SettingsBuilder {
                 values.strings("without_opts", List.of()));
     }
 
-    private static List<DistGitBranch> distGitBranches(YamlMapping.Entry entry) {
+    /** An entry of {@code dist_git_branches}, with the branches it stands for in the release table. */
+    DistGitBranch distGitBranch(String name, List<String> fastForwardMergeInto) {
+        return new DistGitBranch(name, fastForwardMergeInto, aliases.releaseBranches(name));
+    }
+
+    private List<DistGitBranch> distGitBranches(YamlMapping.Entry entry) {
         if (entry == null) {
             return List.of();
         }
         var branches = new ArrayList<DistGitBranch>();
         var value = entry.value();
         if (value instanceof YamlScalar scalar && scalar.isString()) {
-            branches.add(new DistGitBranch(scalar.text(), List.of()));
+            branches.add(distGitBranch(scalar.text(), List.of()));
         } else if (value instanceof YamlSequence list) {
             for (var item : list.items()) {
                 if (item instanceof YamlScalar scalar && !scalar.isNull()) {
-                    branches.add(new DistGitBranch(scalar.text(), List.of()));
+                    branches.add(distGitBranch(scalar.text(), List.of()));
                 }
             }
         } else if (value instanceof YamlMapping dict) {
             for (var branch : dict.entries().values()) {
                 var into = branch.value() instanceof YamlMapping options
                         ? new Values(options.entries()).strings("fast_forward_merge_into", List.of()) : List.<String>of();
-                branches.add(new DistGitBranch(branch.key(), into));
+                branches.add(distGitBranch(branch.key(), into));
             }
         }
         return branches;

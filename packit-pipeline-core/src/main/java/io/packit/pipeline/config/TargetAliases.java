@@ -85,6 +85,37 @@ public final class TargetAliases {
         return releases.stream().map(release -> release.isRawhide() ? "main" : release.branch()).distinct().toList();
     }
 
+    /**
+     * The dist-git branches an entry of {@code dist_git_branches} stands for, with their Koji build tags
+     * ({@link ReleaseBranch}): {@code fedora-all} → {@code f41 (f41-build), …, rawhide (f44-build)}. Rawhide is the
+     * branch {@code rawhide}, Fedora dist-git's default branch, which Packit's command line uses for it; its build tag
+     * takes the version one above the highest numbered Fedora of the table. A name the table does not know stands for
+     * itself ({@link ReleaseBranch#named}).
+     */
+    public List<ReleaseBranch> releaseBranches(String name) {
+        Objects.requireNonNull(name, "name");
+        var releases = releases(name);
+        if (releases.isEmpty()) {
+            return List.of(ReleaseBranch.named(name));
+        }
+        var rawhideVersion = table.releasesOf("fedora").stream().mapToInt(Release::major).max().orElse(-1) + 1;
+        var branches = new LinkedHashMap<String, ReleaseBranch>();
+        for (var release : releases) {
+            String tag;
+            if (release.isRawhide()) {
+                tag = rawhideVersion > 0 ? "f" + rawhideVersion + "-build" : "";
+            } else if ("fedora".equals(release.distro()) && release.major() > 0) {
+                tag = "f" + release.version() + "-build";
+            } else if ("epel".equals(release.distro())) {
+                tag = "epel" + release.version() + "-build";
+            } else {
+                tag = release.branch() + "-build";
+            }
+            branches.putIfAbsent(release.branch(), new ReleaseBranch(release.branch(), tag));
+        }
+        return List.copyOf(branches.values());
+    }
+
     /** Whether {@code target} (arch suffix allowed) is an alias or a release of the table. */
     public boolean isKnown(String target) {
         int dash = target.lastIndexOf('-');

@@ -2,12 +2,12 @@ package io.packit.pipeline.engine;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.copr.CoprClient;
+import io.packit.pipeline.graph.CliCommands;
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.EdgeKind;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
 import io.packit.pipeline.graph.NodeKind;
-import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.graph.Reuse;
 import java.util.ArrayList;
@@ -182,7 +182,7 @@ public final class DryRun {
                     + (fmf.hasNonNull("name") ? " plan " + fmf.path("name").asText() : "")
                     + (builds.isEmpty() ? ", no build" : ", artifacts of " + builds);
         }
-        return "run: packit " + String.join(" ", PackitCliArguments.of(node, plan.config()));
+        return "run: " + CliCommands.of(node, plan).line();
     }
 
     /** {@code copr_build:B:build1@fedora-41-x86_64}, or {@code Copr build 8123459 (reused)} for a reused chroot. */

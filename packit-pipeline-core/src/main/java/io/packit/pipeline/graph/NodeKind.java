@@ -21,7 +21,14 @@ public enum NodeKind {
     KOJI_BUILD(false, "koji_build"),
     BODHI_UPDATE(false, "bodhi_update"),
     VM_IMAGE_BUILD(false, "vm_image_build"),
-    PULL_FROM_UPSTREAM(false, "pull_from_upstream");
+    PULL_FROM_UPSTREAM(false, "pull_from_upstream"),
+    /** A side-tag release: the Koji side tag of one dist-git branch ({@code fedpkg request-side-tag}). */
+    SIDE_TAG(false, "side_tag"),
+    /**
+     * A side-tag release: waits until the side tag's build repository holds a member's Koji build
+     * ({@code koji wait-repo}), before the members that depend on it build.
+     */
+    WAIT_REPO(false, "wait_repo");
 
     private final boolean remoteOnly;
     private final String noun;
@@ -43,7 +50,8 @@ public enum NodeKind {
 
     /**
      * How people read a node of this kind of job {@code job}: {@code srpm build1}, {@code copr build1},
-     * {@code tests1} (a tests node is named by its job), {@code koji_build koji}.
+     * {@code tests1} (a tests node is named by its job), {@code koji_build koji}; {@code job} may carry the member,
+     * {@code koji_build koji/B}.
      */
     public String title(String job) {
         return noun.isEmpty() ? job : noun + " " + job;

@@ -125,6 +125,36 @@ final class PackageGraph {
     }
 
     /**
+     * {@code name} and every package it depends on, transitively, each after the packages it depends on (depth-first
+     * in written order): the packages a release of {@code name} covers, in the order they are built.
+     */
+    List<String> closureOf(String name) {
+        var order = new ArrayList<String>();
+        var seen = new HashSet<String>();
+        var path = new ArrayList<String>();
+        var cursor = new ArrayList<Integer>();
+        path.add(name);
+        cursor.add(0);
+        seen.add(name);
+        while (!path.isEmpty()) {
+            int top = path.size() - 1;
+            var deps = dependenciesOf(path.get(top));
+            int next = cursor.get(top);
+            if (next < deps.size()) {
+                cursor.set(top, next + 1);
+                if (seen.add(deps.get(next))) {
+                    path.add(deps.get(next));
+                    cursor.add(0);
+                }
+            } else {
+                order.add(path.remove(top));
+                cursor.remove(top);
+            }
+        }
+        return List.copyOf(order);
+    }
+
+    /**
      * The packages {@code name} depends on with {@code rebuild: true} (also the short form): a change in one of them
      * makes {@code name} run.
      */

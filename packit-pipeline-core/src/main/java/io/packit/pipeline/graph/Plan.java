@@ -89,13 +89,26 @@ public record Plan(
     }
 
     /**
-     * The packages a release node covers: for a release job of a top-level package, the package and every package
-     * it depends on, transitively, dependencies first (one multi-package update, side tag); for other nodes, the
-     * node's package alone.
+     * Whether {@code id} is a node of a side-tag release ({@code side_tag}, {@code wait_repo}, and the per-branch
+     * {@code koji_build} and {@code bodhi_update} nodes made with them): the release of a top-level package's whole
+     * closure, one side tag per dist-git branch.
+     */
+    public static boolean isSideTagRelease(NodeId id) {
+        return switch (id.kind()) {
+            case SIDE_TAG, WAIT_REPO -> true;
+            case KOJI_BUILD, BODHI_UPDATE -> !id.chroot().isEmpty();
+            default -> false;
+        };
+    }
+
+    /**
+     * The packages a release node covers: for the nodes of a side-tag release ({@link #isSideTagRelease}), the
+     * top-level package and every package it depends on, transitively, dependencies first (the order they are built
+     * in, and what the one Bodhi update of the branch holds); for other nodes, the node's package alone.
      */
     public List<String> releaseGroupOf(NodeId id) {
         var node = find(id).orElseThrow(() -> new IllegalArgumentException("no node " + id + " in the plan"));
-        if (!node.view().job().releases()) {
+        if (!isSideTagRelease(id)) {
             return List.of(node.view().packageName());
         }
         var seen = new LinkedHashSet<String>();
@@ -120,6 +133,24 @@ public record Plan(
             }
         }
         return List.copyOf(order);
+    }
+
+    /**
+     * The {@code side_tag} node whose side tag node {@code id} of a side-tag release works in: the one of its job and
+     * branch for the side tag, the Koji builds and the repository waits; for an update, the one of the Koji builds it
+     * waits for.
+     */
+    public Optional<NodeId> sideTagOf(NodeId id) {
+        if (!isSideTagRelease(id)) {
+            return Optional.empty();
+        }
+        if (id.kind() == NodeKind.BODHI_UPDATE) {
+            return needsOf(id).stream().map(Edge::from)
+                    .filter(from -> from.kind() == NodeKind.KOJI_BUILD && from.chroot().equals(id.chroot()))
+                    .findFirst().flatMap(this::sideTagOf);
+        }
+        var sideTag = new NodeId(NodeKind.SIDE_TAG, id.packageName(), id.job(), "", id.chroot());
+        return find(sideTag).map(Node::id);
     }
 
     @Override

@@ -34,9 +34,9 @@ final class Planning {
         var repos = new ArrayList<DependencyRepo>();
         var builds = new BuildNodes(nodes, options.defaultChroots(), repos, options.reuse());
         var releases = new UncoveredReleases(diagnostics);
-        var shared = new PackagePlanning.Shared(nodes, builds, new TestNodes(nodes, builds, diagnostics), releases,
-                check, packages);
         var safeNames = safePackageNames();
+        var shared = new PackagePlanning.Shared(nodes, builds, new TestNodes(nodes, builds, diagnostics), releases,
+                check, packages, new SideTagRelease(nodes, diagnostics, packages, safeNames));
         var views = viewsByPackage();
         var running = AffectedPackages.of(config, event, options, packages);
         for (var name : packages.order()) {

@@ -6,10 +6,10 @@ import static io.packit.pipeline.render.GroovyWriter.literal;
 import static io.packit.pipeline.render.GroovyWriter.stageName;
 
 import io.packit.pipeline.Version;
-import io.packit.pipeline.config.PackitConfig;
+import io.packit.pipeline.graph.CliCommand;
+import io.packit.pipeline.graph.CliCommands;
 import io.packit.pipeline.graph.Node;
 import io.packit.pipeline.graph.NodeId;
-import io.packit.pipeline.graph.PackitCliArguments;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
@@ -112,12 +112,12 @@ public final class JenkinsfileRenderer {
             out.open("parallel");
             for (var branch : layout.branches()) {
                 if (branch.stages().size() == 1) {
-                    writeStage(out, branch.stages().get(0), byId, config, readable);
+                    writeStage(out, branch.stages().get(0), byId, plan, readable);
                 } else {
                     out.open("stage(" + stageName(branch.name()) + ")");
                     out.open("stages");
                     for (var stage : branch.stages()) {
-                        writeStage(out, stage, byId, config, readable);
+                        writeStage(out, stage, byId, plan, readable);
                     }
                     out.close();
                     out.close();
@@ -164,7 +164,7 @@ public final class JenkinsfileRenderer {
         return parameters;
     }
 
-    private static void writeStage(GroovyWriter out, StageSpec stage, Map<NodeId, Node> byId, PackitConfig config,
+    private static void writeStage(GroovyWriter out, StageSpec stage, Map<NodeId, Node> byId, Plan plan,
             boolean readable) {
         out.open("stage(" + stageName(stage.name()) + ")");
         if (stage.needsAgent()) {
@@ -180,12 +180,12 @@ public final class JenkinsfileRenderer {
         WhenConditions.of(stage.condition(), manual).forEach(out::line);
         out.close();
         out.open("steps");
-        out.line(stepCall(stage, byId, config, readable));
+        out.line(stepCall(stage, byId, plan, readable));
         out.close();
         out.close();
     }
 
-    private static String stepCall(StageSpec stage, Map<NodeId, Node> byId, PackitConfig config, boolean readable) {
+    private static String stepCall(StageSpec stage, Map<NodeId, Node> byId, Plan plan, boolean readable) {
         if (stage.step().equals(StepCatalog.GROUP)) {
             return StepCatalog.GROUP + "(" + StepCatalog.ARG_NODES + ": " + list(stage.selectors()) + ")";
         }
@@ -195,7 +195,13 @@ public final class JenkinsfileRenderer {
         args.add(StepCatalog.ARG_NEEDS + ": " + list(stage.needs()));
         // each step's own arguments (StepCatalog): the command line's argv, or the readable repeats of the plan
         switch (stage.step()) {
-            case StepCatalog.CLI -> args.add(StepCatalog.ARG_ARGS + ": " + list(PackitCliArguments.of(node, config)));
+            case StepCatalog.CLI -> {
+                var command = CliCommands.of(node, plan);
+                if (!CliCommand.PACKIT.equals(command.executable())) {
+                    args.add(StepCatalog.ARG_COMMAND + ": " + literal(command.executable()));
+                }
+                args.add(StepCatalog.ARG_ARGS + ": " + list(command.written()));
+            }
             case StepCatalog.COPR_BUILD -> {
                 if (readable) {
                     args.add(StepCatalog.ARG_CHROOTS + ": " + list(node.chroots()));

@@ -45,6 +45,9 @@ public final class PlanJsonWriter {
             json.writeStringField("kind", node.kind().key());
             json.writeStringField("package", node.view().packageName());
             json.writeStringField("job", node.id().job());
+            if (!node.id().member().isEmpty()) {
+                json.writeStringField("member", node.id().member());
+            }
             json.writeStringField("job_type", node.view().job().key());
             json.writeStringField("job_path", node.view().job().path());
             strings(json, "chroots", node.chroots());
@@ -74,7 +77,7 @@ public final class PlanJsonWriter {
             strings(json, "packit_instances", condition.packitInstances());
             json.writeEndObject();
             strings(json, "needs", plan.needsOf(node.id()).stream().map(Edge::need).toList());
-            if (node.view().job().releases()) {
+            if (Plan.isSideTagRelease(node.id())) {
                 strings(json, "release_group", plan.releaseGroupOf(node.id()));
             }
             json.writeEndObject();

@@ -97,9 +97,10 @@ record PlanPicture(String title, Map<String, List<PictureNode>> packages, List<P
         var nodes = new ArrayList<PictureNode>();
         var packages = new LinkedHashMap<String, List<PictureNode>>();
         for (var node : plan.nodes()) {
+            var job = node.id().member().isEmpty() ? node.id().job() : node.id().job() + "/" + node.id().member();
             var target = node.kind() == NodeKind.TESTS && !node.testTarget().equals(node.id().chroot())
                     ? node.testTarget() : "";
-            var picture = new PictureNode(nodes.size(), node.id(), node.kind(), node.id().job(), node.id().chroot(),
+            var picture = new PictureNode(nodes.size(), node.id(), node.kind(), job, node.id().chroot(),
                     detailOf(node, plan), node.skipReason(), criticalNodes.contains(node.id()), node.implicit(),
                     node.condition().trigger(), node.chroots(), target, conditionText(node.condition()));
             nodes.add(picture);

@@ -2,6 +2,7 @@ package io.packit.pipeline.render;
 
 import io.packit.pipeline.graph.Edge;
 import io.packit.pipeline.graph.Event;
+import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.graph.Reuse;
 
@@ -40,12 +41,13 @@ public final class PlanTextRenderer {
             if (!needs.isEmpty()) {
                 out.append(indent).append("needs ").append(String.join(", ", needs)).append('\n');
             }
-            if (node.view().job().releases()) {
-                var group = plan.releaseGroupOf(node.id());
-                if (group.size() > 1) {
-                    out.append(indent).append("releases ").append(String.join(", ", group))
-                            .append(" (one multi-package update)\n");
-                }
+            if (node.kind() == NodeKind.SIDE_TAG) {
+                out.append(indent).append("side tag for ").append(String.join(", ", plan.releaseGroupOf(node.id())))
+                        .append(" (Koji builds in depends order)\n");
+            } else if (node.kind() == NodeKind.BODHI_UPDATE && Plan.isSideTagRelease(node.id())) {
+                out.append(indent).append("one update of ").append(String.join(", ", plan.releaseGroupOf(node.id())))
+                        .append(" from the side tag of ").append(plan.sideTagOf(node.id()).map(Object::toString).orElse("?"))
+                        .append('\n');
             }
             if (all) {
                 out.append(indent).append("when ").append(PlanPicture.conditionText(node.condition())).append('\n');

@@ -106,7 +106,8 @@ final class StageLayouter {
     }
 
     private static String nodeStageName(NodeId id) {
-        return id.packageName() + DOT + id.kind().title(id.job()) + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
+        var job = id.member().isEmpty() ? id.job() : id.job() + "/" + id.member();
+        return id.packageName() + DOT + id.kind().title(job) + (id.chroot().isEmpty() ? "" : DOT + id.chroot());
     }
 
     private record GroupKey(String packageName, String job, RunCondition condition) {

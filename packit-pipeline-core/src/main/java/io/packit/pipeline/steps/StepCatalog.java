@@ -15,10 +15,12 @@ import java.util.List;
  *       {@link #ENV_CONFIG_DIGEST} (both written by the renderer in the pipeline's {@code environment} block and
  *       in the header comment), else the step fails with "the Jenkinsfile is stale". The plan is made from that
  *       config for every trigger at once, so each node id below names exactly one plan node.</li>
- *   <li>{@link #ARG_NODE} is the plan node the step runs: a node id {@code kind:package:job[@chroot]}.</li>
+ *   <li>{@link #ARG_NODE} is the plan node the step runs: a node id {@code kind:package:job[/member][@chroot]}.</li>
  *   <li>{@link #ARG_NEEDS} lists what the node waits for, besides the stage before it in the same branch:
  *       node ids ({@code copr_build:B:build1}: the whole node) or chroot-level needs
- *       ({@code copr_build:A:build1@fedora-41-x86_64}: that chroot of that build only). The step starts its
+ *       ({@code copr_build:A:build1@fedora-41-x86_64}: that chroot of that build only). A need that is the id of
+ *       a plan node is that whole node: the per-branch nodes of a side-tag release have ids ending in
+ *       {@code @<branch>} ({@code koji_build:A:koji/B@f43}). The step starts its
  *       work as soon as every need has succeeded, without holding an executor while it waits. When a need
  *       failed, was cancelled or was skipped, the step does no work and marks its node skipped with the root
  *       cause (the stage ends as not built / unstable, never as its own failure). The list may be empty.
@@ -61,11 +63,15 @@ public final class StepCatalog {
     public static final String TESTING_FARM = "packitTestingFarm";
 
     /**
-     * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs the
-     * {@code packit} command line in the workspace of the stage's agent (the stage has
-     * {@code agent { label params.PACKIT_AGENT_LABEL }}) with exactly {@code args} as its argument vector
-     * (no shell), for koji_build, bodhi_update, propose_downstream, upstream_koji_build, vm_image_build and
-     * pull_from_upstream nodes. Succeeds when the command exits 0.
+     * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs a command
+     * line in the workspace of the stage's agent (the stage has {@code agent { label params.PACKIT_AGENT_LABEL }})
+     * with exactly {@code args} as its argument vector (no shell), for koji_build, bodhi_update, propose_downstream,
+     * upstream_koji_build, vm_image_build and pull_from_upstream nodes, and the side_tag and wait_repo nodes of a
+     * side-tag release. The program is {@link #ARG_COMMAND} ({@code packit} when not written). The argument vector
+     * is the plan's ({@code graph.CliCommands}): an argument {@code '{side_tag:A:koji@f43}'} stands for the name of
+     * the side tag that node created, which the run recorded; the step runs the plan's command with that name put
+     * in, and the written {@code command}/{@code args} must equal the plan's. Succeeds when the command did its
+     * work: it exited 0 and its output shows no failure the tool reports with status 0 ({@code engine.CliOutcome}).
      */
     public static final String CLI = "packitCli";
 
@@ -88,8 +94,13 @@ public final class StepCatalog {
     public static final String ARG_CHROOTS = "chroots";
     /** {@link #TESTING_FARM}, optional: the Testing Farm target ({@code <distro>-<arch>}). */
     public static final String ARG_TARGET = "target";
-    /** {@link #CLI}: the argument vector of the {@code packit} command. */
+    /** {@link #CLI}: the argument vector of the command. */
     public static final String ARG_ARGS = "args";
+    /**
+     * {@link #CLI}, written when it is not {@code packit}: the program run, {@code fedpkg}, {@code koji} or
+     * {@code bodhi}, looked up on the agent's {@code PATH}.
+     */
+    public static final String ARG_COMMAND = "command";
     /** {@link #GROUP}: the node selectors the stage runs. */
     public static final String ARG_NODES = "nodes";
 
@@ -136,8 +147,8 @@ public final class StepCatalog {
             case SRPM -> StepCatalog.SRPM;
             case COPR_BUILD -> StepCatalog.COPR_BUILD;
             case TESTS -> StepCatalog.TESTING_FARM;
-            case UPSTREAM_KOJI_BUILD, PROPOSE_DOWNSTREAM, KOJI_BUILD, BODHI_UPDATE, VM_IMAGE_BUILD, PULL_FROM_UPSTREAM ->
-                    StepCatalog.CLI;
+            case UPSTREAM_KOJI_BUILD, PROPOSE_DOWNSTREAM, KOJI_BUILD, BODHI_UPDATE, VM_IMAGE_BUILD, PULL_FROM_UPSTREAM,
+                    SIDE_TAG, WAIT_REPO -> StepCatalog.CLI;
         };
     }
 

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a valid packit.yaml loads into: inheritance, expansion, defaults, positions, YAML conveniences. */
 class LoaderTest {
+    /** fedora-all in the bundled table (Fedora 41-43 and Rawhide, which is then 44), with their Koji build tags. */
+    private static final List<ReleaseBranch> FEDORA_ALL = List.of(new ReleaseBranch("f41", "f41-build"),
+            new ReleaseBranch("f42", "f42-build"), new ReleaseBranch("f43", "f43-build"),
+            new ReleaseBranch("rawhide", "f44-build"));
+
     private final PackitConfigLoader loader = new PackitConfigLoader();
 
     private PackitConfig load(String yaml) {
@@ -138,7 +143,7 @@ class LoaderTest {
         assertThat(defaults.jobs().get(0).perPackage().get("foo").targets().chrootNames())
                 .containsExactly("fedora-41-x86_64", "fedora-42-x86_64", "fedora-43-x86_64");
         assertThat(defaults.jobs().get(2).perPackage().get("foo").release().distGitBranches())
-                .containsExactly(new DistGitBranch("fedora-all", List.of()));
+                .containsExactly(new DistGitBranch("fedora-all", List.of(), FEDORA_ALL));
 
         var none = load("specfile_path: foo.spec\njobs: []\n");
         assertThat(none.defaultJobs()).isFalse();
@@ -342,7 +347,7 @@ class LoaderTest {
                 ".packit.yaml:9:5: warning: 'metadata' in jobs[1] is deprecated; move its keys into the job itself");
         var config = result.configOrThrow();
         assertThat(config.jobs().get(0).perPackage().get("foo").release().distGitBranches())
-                .containsExactly(new DistGitBranch("fedora-all", List.of()));
+                .containsExactly(new DistGitBranch("fedora-all", List.of(), FEDORA_ALL));
         var build = config.jobs().get(1).perPackage().get("foo");
         assertThat(build.targets().chrootNames()).containsExactly("fedora-rawhide-x86_64");
         assertThat(build.copr().owner()).isEqualTo("me");
@@ -363,7 +368,10 @@ class LoaderTest {
                 """);
 
         assertThat(config.jobs().get(0).perPackage().get("foo").release().distGitBranches()).containsExactly(
-                new DistGitBranch("rawhide", List.of("f43")), new DistGitBranch("epel-9", List.of()));
+                new DistGitBranch("rawhide", List.of("f43"), List.of(new ReleaseBranch("rawhide", "f44-build"))),
+                new DistGitBranch("epel-9", List.of(), List.of(new ReleaseBranch("epel9", "epel9-build"))));
+        assertThat(config.jobs().get(0).perPackage().get("foo").release().branches())
+                .extracting(ReleaseBranch::name).containsExactly("rawhide", "epel9");
 
         var empty = load("");
         assertThat(empty.packages()).containsOnlyKeys("package");

@@ -133,7 +133,11 @@ class CriticalPathFinderTest {
     /** A node of {@code kind} of package {@code pkg}'s job {@code j}, running or skipped. */
     private static Node node(NodeKind kind, String pkg, boolean runs) {
         var settings = ConfigFixtures.settings(List.of(), List.of());
-        var type = kind == NodeKind.SRPM ? CoprBuildJob.KEY : kind.key();
+        var type = switch (kind) {
+            case SRPM -> CoprBuildJob.KEY;
+            case SIDE_TAG, WAIT_REPO -> "koji_build";
+            default -> kind.key();
+        };
         var job = ConfigFixtures.jobOf(type, new JobCommon(0, Trigger.PULL_REQUEST, "j", false, List.of(),
                 Map.of(pkg, settings), HERE, Map.of()), false, "");
         var view = new JobView(job, new PackageConfig(pkg, settings, List.of(), HERE), settings);

@@ -100,9 +100,19 @@ class JobGraphPlannerPropertyTest {
                     assertThat(closure(config, to.id().packageName())).contains(from.id().packageName());
                 }
                 case RELEASE_GATING -> {
-                    assertThat(from.kind()).isEqualTo(NodeKind.KOJI_BUILD);
-                    assertThat(to.kind()).isEqualTo(NodeKind.BODHI_UPDATE);
                     assertThat(from.id().packageName()).isEqualTo(to.id().packageName());
+                    var pair = from.kind() + ">" + to.kind();
+                    if (Plan.isSideTagRelease(to.id())) {
+                        // side tag -> builds; build -> its repository wait and the update; wait -> dependents' builds
+                        assertThat(pair).isIn("side_tag>koji_build", "koji_build>wait_repo", "wait_repo>koji_build",
+                                "koji_build>bodhi_update");
+                        assertThat(from.id().chroot()).as("one branch").isEqualTo(to.id().chroot());
+                        if (!from.id().member().isEmpty()) {
+                            assertThat(closure(config, to.id().packageName())).contains(from.id().member());
+                        }
+                    } else {
+                        assertThat(pair).isEqualTo("koji_build>bodhi_update");
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ class DotRendererTest {
         plan.nodes().forEach(node -> assertThat(text).contains("    \"" + node.id() + "\" [label="));
         assertThat(text).contains("\"copr_build:B:build1\" -> \"srpm:A:build1\" [label=\"depends\", "
                 + "style=dashed, color=\"#2a6ebb\"");
-        assertThat(text).contains("\"koji_build:A:koji\" -> \"bodhi_update:A:bodhi\" [label=\"release gating\", "
+        assertThat(text).contains("\"koji_build:A:koji@rawhide\" -> \"bodhi_update:A:bodhi@rawhide\" [label=\"release gating\", "
                 + "style=bold, color=\"#7b3fa0\"]");
         assertThat(text).contains("skipped: manual job not requested", "fontcolor=\"#888888\"");
         assertThat(text).contains("color=\"#d62728\", penwidth=3");

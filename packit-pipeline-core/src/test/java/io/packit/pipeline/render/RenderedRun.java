@@ -76,7 +76,10 @@ public final class RenderedRun {
             }
         } else {
             for (var need : leaf.needs()) {
-                start = Math.max(start, end(NodeId.parse(need).withoutChroot()));
+                // a need naming a node of the plan is that whole node (ids of per-branch release nodes end in
+                // @<branch>); otherwise it is one chroot of a build
+                var named = NodeId.parse(need);
+                start = Math.max(start, end(byId.containsKey(named) ? named : named.withoutChroot()));
             }
         }
         long end = start + duration.applyAsLong(byId.get(id));

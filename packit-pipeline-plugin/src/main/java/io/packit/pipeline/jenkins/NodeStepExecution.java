@@ -68,7 +68,10 @@ final class NodeStepExecution extends StepExecution {
         this(context, step, nodes, needs, chroots, target, List.of());
     }
 
-    /** A {@link StepCatalog#CLI} execution: its node runs {@code packit} with {@code cliArgs} on the step's agent. */
+    /**
+     * A {@link StepCatalog#CLI} execution: its node runs its command line on the step's agent; {@code cliArgs} is the
+     * command as the Jenkinsfile wrote it, the program first.
+     */
     NodeStepExecution(StepContext context, String step, List<String> nodes, List<String> needs, List<String> chroots,
             String target, List<String> cliArgs) {
         super(context);

@@ -7,6 +7,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.packit.pipeline.engine.StepCall;
+import io.packit.pipeline.graph.CliCommand;
 import io.packit.pipeline.steps.StepCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code packitCli(node: 'koji_build:A:koji', needs: [...], args: ['build', 'in-koji', ...])}: runs the
- * {@code packit} command line with exactly {@code args} in the stage agent's workspace ({@link StepCatalog#CLI}).
+ * {@code packitCli(node: 'koji_build:A:koji', needs: [...], [command: 'fedpkg',] args: ['build', 'in-koji', ...])}:
+ * runs the node's command line (the program {@code command}, {@code packit} when not written) with exactly the
+ * plan's arguments in the stage agent's workspace ({@link StepCatalog#CLI}); {@code command} and {@code args} must be
+ * what the plan says, a side tag written {@code '{side_tag:A:koji@f43}'}.
  */
 public class PackitCliStep extends PackitNodeStep {
     private final List<String> args;
+    private String command = "";
 
     /** The step for plan node {@code node}, running {@code packit} with {@code args}. */
     @DataBoundConstructor
@@ -31,14 +36,28 @@ public class PackitCliStep extends PackitNodeStep {
         this.args = new ArrayList<>(StepCall.listArgument(StepCatalog.ARG_ARGS, args));
     }
 
-    /** {@link StepCatalog#ARG_ARGS}: the argument vector of {@code packit}. */
+    /** {@link StepCatalog#ARG_ARGS}: the argument vector of the command. */
     public List<String> getArgs() {
         return args;
     }
 
+    /** {@link StepCatalog#ARG_COMMAND}: the program; empty when not written ({@code packit}). */
+    public String getCommand() {
+        return command;
+    }
+
+    /** Sets {@link StepCatalog#ARG_COMMAND}. */
+    @DataBoundSetter
+    public void setCommand(String command) {
+        this.command = command == null ? "" : command;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new NodeStepExecution(context, StepCatalog.CLI, List.of(getNode()), getNeeds(), List.of(), "", args);
+        var written = new ArrayList<String>();
+        written.add(command.isEmpty() ? CliCommand.PACKIT : command);
+        written.addAll(args);
+        return new NodeStepExecution(context, StepCatalog.CLI, List.of(getNode()), getNeeds(), List.of(), "", written);
     }
 
     /** Registers {@link StepCatalog#CLI}; it runs on an agent. */
@@ -51,7 +70,7 @@ public class PackitCliStep extends PackitNodeStep {
 
         @Override
         public String getDisplayName() {
-            return "Packit: run the packit command line for a release job";
+            return "Packit: run the command line of a release job (packit, or fedpkg, koji, bodhi for side tags)";
         }
 
         @Override

@@ -246,16 +246,21 @@ class PackitPipelineITest {
         testbed.commit("master", ".packit.yaml", withKoji);
         var config = RuntimePipeline.load(".packit.yaml", withKoji.getBytes(StandardCharsets.UTF_8),
                 PackitTestbed.REPO);
-        var koji = RuntimePipeline.planFor(config).nodes().stream()
+        var plan = RuntimePipeline.planFor(config);
+        var kojiNode = plan.nodes().stream()
                 .filter(node -> node.kind() == io.packit.pipeline.graph.NodeKind.KOJI_BUILD)
-                .findFirst().orElseThrow().id();
+                .findFirst().orElseThrow();
+        var koji = kojiNode.id();
+        // the plan's own arguments: a step runs only what the plan says (packit is not installed on the agent)
+        var args = io.packit.pipeline.graph.CliCommands.of(kojiNode, plan).written().stream()
+                .map(arg -> "'" + arg + "'").collect(java.util.stream.Collectors.joining(", "));
         testbed.commit("master", "Jenkinsfile", """
                 node {
                     withEnv(['PACKIT_CONFIG=.packit.yaml']) {
-                        packitCli(node: '%s', needs: [], args: ['--this-option-does-not-exist'])
+                        packitCli(node: '%s', needs: [], args: [%s])
                     }
                 }
-                """.formatted(koji));
+                """.formatted(koji, args));
         var project = testbed.project(r, new WorkflowBranchProjectFactory());
 
         PackitTestbed.index(r, project);

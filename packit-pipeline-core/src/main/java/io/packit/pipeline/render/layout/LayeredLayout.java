@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -88,6 +89,11 @@ public final class LayeredLayout {
         var top = ElkGraphUtil.createGraph();
         configure(top, flow == Flow.DOWN ? Direction.DOWN : Direction.RIGHT);
         top.setProperty(CoreOptions.PADDING, new ElkPadding(FRAME));
+        if (flow == Flow.DOWN) {
+            // groups one below the other, not a staircase: aligning a dependent's entries under its dependency's exits
+            // shifts every level of depends one group-width to the right
+            top.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
+        }
         var outerNodes = new HashMap<String, ElkNode>();
         var outerPorts = new HashMap<String, ElkPort>();
         for (var entry : inners.entrySet()) {

@@ -20,6 +20,7 @@ import io.packit.pipeline.engine.TestingFarmExecutor;
 import io.packit.pipeline.graph.NodeKind;
 import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.http.Secret;
+import io.packit.pipeline.report.RunPageFile;
 import io.packit.pipeline.testingfarm.TestingFarmClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,16 +48,21 @@ import picocli.CommandLine.Spec;
             "of the build); a failure skips only its dependents, naming the root cause.",
             "Every remote id is saved in the state file as soon as it exists; --resume",
             "picks up polling without submitting again. Ctrl-C cancels every build and",
-            "request started, dependents first."
+            "request started, dependents first. --report FILE keeps an HTML page of",
+            "the run current in FILE (open it in a browser; it reloads itself)."
         })
 @ExitCodes({
     @ExitCodes.Meaning(code = ExitCode.OK, means = "every node succeeded (nodes the plan skips do not count)"),
-    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node), "
-            + "or --state or --junit cannot be written (checked before anything is submitted)"),
+    @ExitCodes.Meaning(code = ExitCode.FAILURE, means = "a node failed (a failed Copr or Testing Farm call fails its node),"
+            + " or --state, --junit or the --report page cannot be written (--state, --junit and the first page are"
+            + " checked before anything is submitted)"),
     @ExitCodes.Meaning(code = ExitCode.USAGE, means = "wrong command line (also a state file of another config, or a config path that cannot be opened)"),
     @ExitCodes.Meaning(code = ExitCode.CONFIG_INVALID, means = "invalid .packit.yaml"),
     @ExitCodes.Meaning(code = ExitCode.CANCELLED, means = "cancelled (Ctrl-C)")})
 final class RunCommand implements Callable<Integer> {
+    /** How often the page of a run that goes reloads itself. */
+    static final Duration REPORT_REFRESH = Duration.ofSeconds(5);
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +110,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "DIR", description = "Write the JUnit XML of every test node into DIR.")
     Path junitDir;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Keep an HTML page of the run in FILE: the job graph with every node's state, times, reasons"
+                    + " and Copr / Testing Farm links, rewritten atomically on every change, final at the end.")
+    Path reportFile;
+
     @Option(names = "--max-calls", paramLabel = "N", defaultValue = "8",
             description = "How many remote calls may be in flight at once (default: ${DEFAULT-VALUE}).")
     int maxCalls;
@@ -128,6 +139,9 @@ final class RunCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (planning.event == PlanningOptions.EventKind.ALL) {
             throw new CommandFailedException(ExitCode.USAGE, "run needs an event: --event pr, commit or release");
+        }
+        if (dryRun && reportFile != null) {
+            throw new CommandFailedException(ExitCode.USAGE, "--report needs a run: --dry-run runs nothing and writes no page");
         }
         if (maxCalls < 1 || pollSeconds <= 0) {
             throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
@@ -161,6 +175,7 @@ final class RunCommand implements Callable<Integer> {
             restore(state, plan);
         }
         var event = planning.event.name().toLowerCase(java.util.Locale.ROOT);
+        var report = reportFile == null ? null : startReport(state, err);
         try {
             StateFile.of(state, event).write(statePath);
         } catch (UncheckedIOException failed) {
@@ -183,6 +198,9 @@ final class RunCommand implements Callable<Integer> {
         try (var view = new LiveView(state, err, !plain && System.console() != null)) {
             view.start();
             err.println("state file: " + statePath + (resume != null ? " (resumed)" : ""));
+            if (report != null) {
+                err.println("run page: " + reportFile.toAbsolutePath().toUri());
+            }
             outcome = engine.run();
         }
         try {
@@ -200,6 +218,9 @@ final class RunCommand implements Callable<Integer> {
                 // Ctrl-C: the hook is running and waits for the summary above; the JVM then exits with 130
             }
         }
+        if (report != null && !finishReport(report, err) && outcome == RunOutcome.SUCCEEDED) {
+            return ExitCode.FAILURE.code();
+        }
         switch (outcome) {
             case SUCCEEDED:
                 return ExitCode.OK.code();
@@ -207,6 +228,31 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCode.CANCELLED.code();
             default:
                 return ExitCode.FAILURE.code();
+        }
+    }
+
+    /** The run page, written once before anything is submitted: a page that cannot be written stops the run here. */
+    private RunPageFile startReport(RunState state, java.io.PrintWriter err) {
+        try {
+            return RunPageFile.start(state, reportFile, REPORT_REFRESH, warning -> {
+                err.println("packit-pipeline: " + warning);
+                err.flush();
+            });
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new CommandFailedException(ExitCode.FAILURE, "--report: " + e.getMessage()
+                    + "; nothing was submitted", e);
+        }
+    }
+
+    /** The final page; whether it was written. */
+    private boolean finishReport(RunPageFile report, java.io.PrintWriter err) {
+        try {
+            report.finish();
+            return true;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("packit-pipeline: --report: " + e.getMessage());
+            err.flush();
+            return false;
         }
     }
 

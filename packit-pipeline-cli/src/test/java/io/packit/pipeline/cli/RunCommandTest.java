@@ -196,6 +196,93 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldKeepARunPageWithEveryNodeItsOutcomeReasonAndCoprLinksAndNothingFromTheNetwork() throws Exception {
+        services.copr().planNext(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(200))
+                .withChroot(F40, new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofMillis(200), "failed")));
+        var page = dir.resolve("out/run.html");
+
+        var run = run("monorepo.packit.yaml", "--max-calls", "1", "--report", page.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("run page: " + page.toAbsolutePath().toUri());
+        var html = Files.readString(page);
+        var state = state();
+        assertThat(state).hasSize(12);
+        for (var status : state) {
+            var row = row(html, status.id().toString());
+            assertThat(row).contains("data-state=\"" + status.state().key() + "\"");
+            status.links().forEach((key, url) -> {
+                if (url.startsWith("http")) {
+                    assertThat(row).contains("href=\"" + url + "\"");
+                }
+            });
+        }
+        assertThat(state).extracting(NodeStatus::state).contains(NodeState.SUCCEEDED, NodeState.FAILED, NodeState.SKIPPED);
+        var cause = "copr_build:B:build1 failed on " + F40;
+        assertThat(row(html, "tests:A:tests1@" + F40)).contains("skipped: " + cause);
+        assertThat(row(html, "copr_build:A:build1")).contains(F40 + ": skipped (" + cause + ")");
+        assertThat(row(html, "copr_build:B:build1")).contains("<td class=\"state\">failed</td>", F40 + ": failed");
+        for (var buildId : services.copr().buildIds()) {
+            assertThat(html).contains("href=\"" + services.copr().url() + "/coprs/jdoe/mono-7/build/" + buildId + "/\"");
+        }
+        assertThat(html).doesNotContain("http-equiv=\"refresh\"").contains("data-run=\"finished\"", "data-outcome=\"failed\"");
+        assertThat(html).doesNotContainPattern("(?i)<(script|link|img|iframe|object|embed)[^>]+(src|href|data)\\s*=")
+                .doesNotContainPattern("(?i)url\\((?!#)").doesNotContain("@import");
+        assertThat(html.split("<script").length - 1).isEqualTo(1);
+        for (var secret : List.of(FakeServices.TOKEN, FakeServices.TF_KEY, FakeServices.LOGIN)) {
+            assertThat(html).doesNotContain(secret);
+        }
+        assertThat(Files.list(page.getParent()).map(path -> path.getFileName().toString()).toList())
+                .as("no temporary file left").containsExactly("run.html");
+    }
+
+    @Test
+    void shouldKeepThePageCurrentWhileTheRunGoesAndAfterAResume() throws Exception {
+        services.copr().defaultPlan(FakeServices.plan(Duration.ofMillis(100), Duration.ofMillis(1500)));
+        var page = dir.resolve("run.html");
+        var process = launch("monorepo.packit.yaml", "--max-calls", "1", "--report", page.toString());
+        String midRun;
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.exists(page) && Files.readString(page).contains("data-state=\"running\""));
+            midRun = Files.readString(page);
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(midRun).contains("<meta http-equiv=\"refresh\" content=\"5\">", "data-run=\"running\"",
+                "data-state=\"waiting\"");
+
+        var run = CommandRun.of(args("monorepo.packit.yaml", "--resume", dir.resolve("state.json").toString(),
+                "--report", page.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var html = Files.readString(page);
+        assertThat(html).contains("data-outcome=\"succeeded\"", "<span class=\"count st-succeeded\">12 succeeded</span>")
+                .doesNotContain("http-equiv=\"refresh\"");
+        for (var status : state()) {
+            assertThat(row(html, status.id().toString())).contains("data-state=\"succeeded\"");
+        }
+    }
+
+    @Test
+    void shouldStopBeforeSubmittingWhenThePageCannotBeWritten() throws Exception {
+        var blocker = Files.writeString(dir.resolve("not-a-directory"), "");
+
+        var run = run("monorepo.packit.yaml", "--report", blocker.resolve("run.html").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("packit-pipeline: --report: cannot write the run page to " + blocker.resolve("run.html"))
+                .contains("nothing was submitted");
+        assertThat(services.copr().buildIds()).isEmpty();
+        assertThat(services.farm().requestIds()).isEmpty();
+
+        var dry = run("monorepo.packit.yaml", "--dry-run", "--report", dir.resolve("run.html").toString());
+
+        assertThat(dry.exitCode()).isEqualTo(2);
+        assertThat(dry.err()).isEqualTo("packit-pipeline: --report needs a run: --dry-run runs nothing and writes no page\n");
+    }
+
+    @Test
     void shouldBuildOnlyTheChangedPackageOnceItsDependenciesHaveSuccessfulBuildsAndNothingOnARerun() throws Exception {
         var first = CommandRun.of(argsAt("monorepo.packit.yaml", "c1", "--changed", "a/x.c"));
 
@@ -308,6 +395,13 @@ class RunCommandTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args(config, more)));
         return new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+    }
+
+    /** The row of node {@code id} in the run page's table of nodes. */
+    private static String row(String html, String id) {
+        int at = html.indexOf("data-id=\"" + id + "\" data-state=");
+        assertThat(at).as("a row for %s", id).isPositive();
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
     }
 
     private List<NodeStatus> state() {

@@ -9,12 +9,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,28 +72,9 @@ public record StateFile(String configFile, String configDigest, String event, Li
         }
     }
 
-    /** Writes this state to {@code path} atomically. */
+    /** Writes this state to {@code path} atomically ({@link AtomicFile}). */
     public void write(Path path) {
-        var bytes = bytes();
-        var absolute = path.toAbsolutePath();
-        var dir = absolute.getParent();
-        if (dir == null) {
-            throw new IllegalArgumentException("the state file " + path + " needs a directory to live in");
-        }
-        try {
-            Files.createDirectories(dir);
-            var temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
-            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run state to " + path + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(path, bytes(), "the run state");
     }
 
     /** Reads a state written by {@link #write}. */

@@ -28,6 +28,15 @@ public final class RedactedUrl {
         return clean.build().toString();
     }
 
+    /**
+     * {@code url} as text fit for a page's link: an http or https URL without credentials (as {@link #of(HttpUrl)}),
+     * or empty when it is no such URL ({@code javascript:}, a file path, garbage).
+     */
+    public static java.util.Optional<String> ofLink(String url) {
+        var parsed = HttpUrl.parse(url.strip());
+        return parsed == null ? java.util.Optional.empty() : java.util.Optional.of(of(parsed));
+    }
+
     private static boolean isSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(lower::contains);

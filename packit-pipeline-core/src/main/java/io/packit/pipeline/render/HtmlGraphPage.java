@@ -95,17 +95,23 @@ public final class HtmlGraphPage {
             }
             out.append('>').append(view.label()).append(" <small>").append(view.nodes()).append("</small></button>");
         }
-        out.append("</span>\n<span class=\"zoom\"><button type=\"button\" data-zoom=\"fit\">fit</button>")
+        out.append("</span>\n");
+        viewControls(out);
+        out.append("<span class=\"hint\" title=\"wheel: zoom; drag: pan; click a package's name: fold it; click a node:")
+                .append(" what it needs and what needs it; hover: full id\">wheel: zoom · drag: pan · click: fold, needs</span>\n")
+                .append("</nav>\n");
+    }
+
+    /** The zoom (fit, in, out), level (packages, jobs) and fold (all, none) buttons the script handles. */
+    static void viewControls(StringBuilder out) {
+        out.append("<span class=\"zoom\"><button type=\"button\" data-zoom=\"fit\">fit</button>")
                 .append("<button type=\"button\" data-zoom=\"in\" title=\"zoom in\">+</button>")
                 .append("<button type=\"button\" data-zoom=\"out\" title=\"zoom out\">−</button></span>\n")
                 .append("<span class=\"levels\" role=\"group\" aria-label=\"detail\">")
                 .append("<button type=\"button\" data-level=\"packages\">packages</button>")
                 .append("<button type=\"button\" data-level=\"jobs\">jobs</button></span>\n")
                 .append("<span class=\"fold\"><button type=\"button\" data-fold=\"all\" title=\"fold every package\">fold</button>")
-                .append("<button type=\"button\" data-fold=\"none\" title=\"unfold every package\">unfold</button></span>\n")
-                .append("<span class=\"hint\" title=\"wheel: zoom; drag: pan; click a package's name: fold it; click a node:")
-                .append(" what it needs and what needs it; hover: full id\">wheel: zoom · drag: pan · click: fold, needs</span>\n")
-                .append("</nav>\n");
+                .append("<button type=\"button\" data-fold=\"none\" title=\"unfold every package\">unfold</button></span>\n");
     }
 
     private static String count(int count, String noun) {
@@ -173,7 +179,7 @@ public final class HtmlGraphPage {
         return out.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             * { box-sizing: border-box; }
             body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 0;
                    color: #222; background: #fafafa; }
@@ -269,6 +275,14 @@ public final class HtmlGraphPage {
      * Selector, fit, zoom and pan (through the SVG's viewBox), folding and the focus highlight; everything else is
      * computed before the page is written.
      */
+    /** The script with {@code extra} run in its scope after the first fit (see {@link PlanDrawing#script}). */
+    static String script(String extra) {
+        int mark = SCRIPT.indexOf(FIT_MARK);
+        return SCRIPT.substring(0, mark) + extra + SCRIPT.substring(mark);
+    }
+
+    private static final String FIT_MARK = "  if (window.performance && performance.mark) { performance.mark('packit-fit'); }";
+
     private static final String SCRIPT = """
             (function () {
               var canvas = document.getElementById('canvas');

@@ -28,7 +28,9 @@ record NodeLabel(List<Line> lines) {
         JOB("job"),
         CHROOT("chroot"),
         NOTE("note"),
-        SKIP("skip");
+        SKIP("skip"),
+        /** A line kept free for a page that marks the node (a run's state); empty in the plan's own drawing. */
+        STATUS("status");
 
         private final String css;
 
@@ -67,9 +69,17 @@ record NodeLabel(List<Line> lines) {
     }
 
     static NodeLabel of(PlanPicture.PictureNode node, When when) {
+        return of(node, when, false);
+    }
+
+    /** The label of {@code node}; {@code statusLine}: with a {@link Style#STATUS} line below the job's. */
+    static NodeLabel of(PlanPicture.PictureNode node, When when, boolean statusLine) {
         var lines = new ArrayList<Line>();
         add(lines, node.packageName(), Style.PACKAGE);
         add(lines, node.kind().key() + " " + node.job(), Style.JOB);
+        if (statusLine) {
+            lines.add(new Line("", Style.STATUS, ""));
+        }
         if (node.kind() == NodeKind.COPR_BUILD && node.chroots().isEmpty()
                 && node.detail().startsWith(PlanPicture.PROJECT_CHROOTS)) {
             add(lines, "in " + PlanPicture.PROJECT_CHROOTS, Style.NOTE);

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param lines    each package's text, by package name
  * @param edges    the folded edges between packages
  * @param geometry boxes keyed {@code p<index>} (the package's index in {@code picture}), routes {@code e<index>}
+ * @param statusLine whether each package's last line is kept free for {@link NodeMarks#packageStatus}
  */
 record PackageOverview(PlanPicture picture, Map<String, List<String>> lines, List<PackageEdge> edges,
-        GraphLayout geometry) {
+        GraphLayout geometry, boolean statusLine) {
     /**
      * An edge between two packages.
      *
@@ -35,12 +36,20 @@ record PackageOverview(PlanPicture picture, Map<String, List<String>> lines, Lis
     }
 
     static PackageOverview of(PlanPicture picture) {
+        return of(picture, false);
+    }
+
+    /** As {@link #of(PlanPicture)}; {@code statusLine}: every box ends with a line for {@link NodeMarks#packageStatus}. */
+    static PackageOverview of(PlanPicture picture, boolean statusLine) {
         var names = new ArrayList<>(picture.packages().keySet());
         var lines = new LinkedHashMap<String, List<String>>();
         var groups = new ArrayList<LayoutGraph.Group>();
         var boxes = new ArrayList<LayoutGraph.Box>();
         for (var name : names) {
             var text = summary(name, picture.packages().get(name));
+            if (statusLine) {
+                text = java.util.stream.Stream.concat(text.stream(), java.util.stream.Stream.of("")).toList();
+            }
             lines.put(name, text);
             var key = PlanLayout.groupKey(names, name);
             groups.add(new LayoutGraph.Group(key, 0));
@@ -67,7 +76,7 @@ record PackageOverview(PlanPicture picture, Map<String, List<String>> lines, Lis
         var down = new LayeredLayout().layout(graph, LayeredLayout.Flow.DOWN);
         var right = new LayeredLayout().layout(graph, LayeredLayout.Flow.RIGHT);
         var geometry = fit(right) > fit(down) ? right : down;
-        return new PackageOverview(picture, lines, edges, geometry);
+        return new PackageOverview(picture, lines, edges, geometry, statusLine);
     }
 
     /** The scale that fits {@code layout} to a window of 1400 × 880 (the drawing's part of 1400 × 1000). */

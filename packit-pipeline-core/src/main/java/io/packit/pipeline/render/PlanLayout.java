@@ -52,6 +52,11 @@ public final class PlanLayout {
      * trigger says its trigger (else only the conditions beyond it: branch, tags, manual, labels).
      */
     static PlanLayout of(PlanPicture picture, boolean everyTrigger) {
+        return of(picture, everyTrigger, false);
+    }
+
+    /** As {@link #of(PlanPicture, boolean)}; {@code statusLine}: every box keeps a line for {@link NodeMarks#status}. */
+    static PlanLayout of(PlanPicture picture, boolean everyTrigger, boolean statusLine) {
         var labels = new HashMap<Integer, NodeLabel>();
         var headers = new LinkedHashMap<String, List<String>>();
         var groups = new ArrayList<LayoutGraph.Group>();
@@ -63,7 +68,7 @@ public final class PlanLayout {
         var boxes = new ArrayList<LayoutGraph.Box>();
         for (var node : picture.nodes()) {
             var label = NodeLabel.of(node, !picture.allTriggers() ? NodeLabel.When.NEVER
-                    : everyTrigger ? NodeLabel.When.ALWAYS : NodeLabel.When.BEYOND_TRIGGER);
+                    : everyTrigger ? NodeLabel.When.ALWAYS : NodeLabel.When.BEYOND_TRIGGER, statusLine);
             labels.put(node.index(), label);
             var ports = new ArrayList<LayoutGraph.Port>();
             ports.add(new LayoutGraph.Port(IN, Side.WEST, NodeLabel.middleOf(0)));

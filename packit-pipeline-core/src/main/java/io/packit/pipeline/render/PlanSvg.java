@@ -32,6 +32,11 @@ final class PlanSvg {
 
     /** Draws {@code layout} as the jobs drawing of view {@code view} (an id-safe key). */
     static void draw(StringBuilder out, String view, PlanLayout layout, boolean shown) {
+        draw(out, view, layout, shown, NodeMarks.NONE);
+    }
+
+    /** Draws {@code layout} with {@code marks} on its nodes: their classes, status lines and tooltip lines. */
+    static void draw(StringBuilder out, String view, PlanLayout layout, boolean shown, NodeMarks marks) {
         var geometry = layout.geometry();
         var picture = layout.picture();
         open(out, view, "jobs", geometry, shown);
@@ -76,18 +81,22 @@ final class PlanSvg {
             var box = boxes.get(PlanLayout.nodeKey(node));
             var label = layout.label(node);
             out.append("<g class=\"node ").append(HtmlGraphPage.styleClass(node)).append(node.critical() ? " critical" : "")
-                    .append(node.implicit() ? " implicit" : "").append("\" data-node=\"").append(PlanLayout.nodeKey(node))
+                    .append(node.implicit() ? " implicit" : "").append(classes(marks.nodeClasses(node.id()))).append("\" data-node=\"").append(PlanLayout.nodeKey(node))
                     .append("\" data-group=\"").append(keys.get(node.packageName())).append("\" data-id=\"")
                     .append(HtmlGraphPage.escape(node.id().toString())).append("\" transform=\"translate(")
                     .append(number(box.x())).append(',').append(number(box.y())).append(")\">");
-            out.append("<title>").append(HtmlGraphPage.escape(tooltip(node))).append("</title>");
+            var tip = new StringBuilder(tooltip(node));
+            marks.details(node.id()).forEach(detail -> tip.append('\n').append(detail));
+            out.append("<title>").append(HtmlGraphPage.escape(tip.toString())).append("</title>");
             out.append("<rect width=\"").append(number(box.width())).append("\" height=\"").append(number(box.height()))
                     .append("\" rx=\"6\"/>");
             for (int i = 0; i < label.lines().size(); i++) {
                 var line = label.lines().get(i);
+                var text = line.style() == NodeLabel.Style.STATUS ? oneLine(marks.status(node.id())) : line.text();
+                var css = line.chroot().isEmpty() ? "" : classes(marks.chrootClasses(node.id(), line.chroot()));
                 out.append("<text x=\"").append(number(NodeLabel.PAD_X)).append("\" y=\"")
-                        .append(number(NodeLabel.baselineOf(i))).append("\" class=\"").append(line.style().css())
-                        .append("\">").append(HtmlGraphPage.escape(line.text())).append("</text>");
+                        .append(number(NodeLabel.baselineOf(i))).append("\" class=\"").append(line.style().css()).append(css)
+                        .append("\">").append(HtmlGraphPage.escape(text)).append("</text>");
                 if (!line.chroot().isEmpty()) {
                     out.append("<circle class=\"port\" cx=\"").append(number(box.width())).append("\" cy=\"")
                             .append(number(NodeLabel.middleOf(i))).append("\" r=\"3\"/>");
@@ -103,6 +112,11 @@ final class PlanSvg {
 
     /** Draws {@code overview} as the packages drawing of view {@code view}: a box per package, edges between them. */
     static void drawOverview(StringBuilder out, String view, PackageOverview overview, boolean shown) {
+        drawOverview(out, view, overview, shown, NodeMarks.NONE);
+    }
+
+    /** Draws {@code overview} with {@code marks} on its packages: their classes and status lines. */
+    static void drawOverview(StringBuilder out, String view, PackageOverview overview, boolean shown, NodeMarks marks) {
         var geometry = overview.geometry();
         open(out, view, "packages", geometry, shown);
         var names = List.copyOf(overview.lines().keySet());
@@ -124,16 +138,18 @@ final class PlanSvg {
             boolean critical = nodes.stream().anyMatch(PlanPicture.PictureNode::critical);
             boolean skipped = nodes.stream().allMatch(node -> !node.skip().isEmpty());
             out.append("<g class=\"package").append(critical ? " critical" : "").append(skipped ? " skipped" : "")
-                    .append("\" data-group=\"").append(key).append("\" transform=\"translate(").append(number(box.x()))
+                    .append(classes(marks.packageClasses(name))).append("\" data-group=\"").append(key).append("\" transform=\"translate(").append(number(box.x()))
                     .append(',').append(number(box.y())).append(")\"><title>")
                     .append(HtmlGraphPage.escape("package " + name + ": click to show its jobs")).append("</title>");
             out.append("<rect width=\"").append(number(box.width())).append("\" height=\"").append(number(box.height()))
                     .append("\" rx=\"6\"/>");
             var lines = overview.lines().get(name);
             for (int i = 0; i < lines.size(); i++) {
+                boolean status = overview.statusLine() && i == lines.size() - 1;
                 out.append("<text x=\"").append(number(NodeLabel.PAD_X)).append("\" y=\"").append(number(NodeLabel.baselineOf(i)))
-                        .append('"').append(i < NodeLabel.wrap(name).size() ? " class=\"pkg\"" : "").append('>')
-                        .append(HtmlGraphPage.escape(lines.get(i))).append("</text>");
+                        .append('"').append(i < NodeLabel.wrap(name).size() ? " class=\"pkg\""
+                                : status ? " class=\"" + NodeLabel.Style.STATUS.css() + "\"" : "").append('>')
+                        .append(HtmlGraphPage.escape(status ? oneLine(marks.packageStatus(name)) : lines.get(i))).append("</text>");
             }
             out.append("</g>\n");
         }
@@ -178,6 +194,30 @@ final class PlanSvg {
                     .append(">").append(HtmlGraphPage.escape(lines.get(i))).append("</tspan>");
         }
         out.append("</text></g>\n");
+    }
+
+    /** Extra CSS classes from a page's marks, each kept to the characters a class name needs, with a space before each. */
+    private static String classes(String words) {
+        var out = new StringBuilder();
+        for (var word : words.split(" ")) {
+            if (!word.isEmpty() && word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                out.append(' ').append(word);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A status text as the one line it is drawn on: no line breaks, at most {@link NodeLabel#CHARS} characters. */
+    private static String oneLine(String text) {
+        var flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= NodeLabel.CHARS) {
+            return flat;
+        }
+        int cut = NodeLabel.CHARS - 1;
+        if (Character.isHighSurrogate(flat.charAt(cut - 1))) {
+            cut--;
+        }
+        return flat.substring(0, cut) + "…";
     }
 
     private static String tooltip(PlanPicture.PictureNode node) {

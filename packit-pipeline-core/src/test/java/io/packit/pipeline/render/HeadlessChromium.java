@@ -69,6 +69,25 @@ public final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A headless Chromium with a window of {@code width} × {@code height} when one is installed, else null. */
+    public static HeadlessChromium startIfInstalled(int width, int height) throws IOException, InterruptedException {
+        var binary = binary();
+        return binary.isPresent() ? start(binary.get(), width, height) : null;
+    }
+
+    /** How many pixels of {@code image} have the colour {@code rgb} ({@code 0xRRGGBB}). */
+    public static long countPixels(java.awt.image.BufferedImage image, int rgb) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /** Starts {@code binary} headless with a window of {@code width} × {@code height} CSS pixels. */
     public static HeadlessChromium start(String binary, int width, int height) throws IOException, InterruptedException {
         var profile = Files.createTempDirectory("packit-chromium");

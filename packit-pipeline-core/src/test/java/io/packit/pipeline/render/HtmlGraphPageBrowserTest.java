@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
 import io.packit.pipeline.graph.MonorepoGenerator;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +55,7 @@ class HtmlGraphPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        var binary = HeadlessChromium.binary();
-        if (binary.isPresent()) {
-            chromium = HeadlessChromium.start(binary.get(), WIDTH, HEIGHT);
-        }
+        chromium = HeadlessChromium.startIfInstalled(WIDTH, HEIGHT);
     }
 
     @AfterAll
@@ -183,9 +179,9 @@ class HtmlGraphPageBrowserTest {
 
         var image = ImageIO.read(screenshot.toFile());
         assertThat(image.getWidth()).isEqualTo(WIDTH);
-        assertThat(countPixels(image, 0xd62728)).as("red critical-path pixels").isGreaterThan(200);
-        assertThat(countPixels(image, 0xe6f0fa)).as("copr_build fill pixels").isGreaterThan(2000);
-        assertThat(countPixels(image, 0xeeeeee)).as("skipped node fill pixels").isGreaterThan(2000);
+        assertThat(HeadlessChromium.countPixels(image, 0xd62728)).as("red critical-path pixels").isGreaterThan(200);
+        assertThat(HeadlessChromium.countPixels(image, 0xe6f0fa)).as("copr_build fill pixels").isGreaterThan(2000);
+        assertThat(HeadlessChromium.countPixels(image, 0xeeeeee)).as("skipped node fill pixels").isGreaterThan(2000);
         assertInside(chromium.evaluate(MEASURE));
     }
 
@@ -231,17 +227,5 @@ class HtmlGraphPageBrowserTest {
             Files.createDirectories(Path.of(keep));
             chromium.screenshot(Path.of(keep, name + ".png"));
         }
-    }
-
-    private static long countPixels(BufferedImage image, int rgb) {
-        long count = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

@@ -8,11 +8,19 @@ import hudson.model.TaskListener;
 import io.packit.pipeline.bodhi.RecordedReleaseTable;
 import io.packit.pipeline.config.ReleaseTable;
 import io.packit.pipeline.engine.BuildBoard;
+import io.packit.pipeline.engine.NodeStatus;
+import io.packit.pipeline.engine.StateFile;
+import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.RuntimePipeline;
+import io.packit.pipeline.report.RunPage;
 import io.packit.pipeline.steps.StepCatalog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -46,6 +54,8 @@ public final class PackitRunAction extends InvisibleAction {
     private String releaseTableText;
 
     private transient volatile BuildBoard board;
+    /** The page of the plan, laid out once per controller session. */
+    private transient volatile RunPage page;
     private transient AgentCliExecutor cli;
 
     /**
@@ -197,6 +207,36 @@ public final class PackitRunAction extends InvisibleAction {
             return created;
         }
     }
+
+    /**
+     * The run page of {@code run} as of now: from the board while this controller session runs the build's steps,
+     * else from the state file in the build's directory and the plan of the build's config and event; reloading
+     * itself every {@value #REFRESH_SECONDS} s while the build runs.
+     */
+    String runPage(Run<?, ?> run) throws IOException, InterruptedException {
+        var refresh = run.isBuilding() ? Duration.ofSeconds(REFRESH_SECONDS) : Duration.ZERO;
+        var open = board;
+        if (open != null) {
+            return page(open.state().plan()).render(open.state().statuses(), Instant.now(), refresh);
+        }
+        var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository);
+        var plan = RuntimePipeline.planFor(config, RuntimePipeline.eventOf(run.getEnvironment(TaskListener.NULL)));
+        var stateFile = new File(run.getRootDir(), STATE_FILE).toPath();
+        List<NodeStatus> statuses = Files.isRegularFile(stateFile) ? StateFile.read(stateFile).nodes() : List.of();
+        return page(plan).render(statuses, Instant.now(), refresh);
+    }
+
+    private RunPage page(Plan plan) {
+        var laidOut = page;
+        if (laidOut == null) {
+            laidOut = RunPage.of(plan);
+            page = laidOut;
+        }
+        return laidOut;
+    }
+
+    /** How often the page of a running build reloads itself, in seconds. */
+    static final int REFRESH_SECONDS = 5;
 
     private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
         if (board == null) {

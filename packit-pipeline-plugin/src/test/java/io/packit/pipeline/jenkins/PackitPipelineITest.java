@@ -7,8 +7,10 @@ import hudson.tasks.junit.TestResultAction;
 import io.packit.pipeline.copr.fake.BuildPlan;
 import io.packit.pipeline.http.Sleeper;
 import io.packit.pipeline.render.RuntimePipeline;
+import io.packit.pipeline.report.RunPage;
 import io.packit.pipeline.steps.StepCatalog;
 import io.packit.pipeline.testingfarm.FakeTestingFarm;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -266,6 +268,36 @@ class PackitPipelineITest {
         var build = lastBuild(project, "master");
         r.assertBuildStatus(Result.FAILURE, build);
         r.assertLogContains(koji + ": failed", build);
+    }
+
+    @Test
+    void shouldShowThePackitPageInTheSidePanelWithEveryNodeItsStateAndCoprLink(JenkinsRule r) throws Exception {
+        var change = testbed.openPullRequest();
+        var project = testbed.project(r, new PackitBranchProjectFactory());
+        PackitTestbed.index(r, project);
+        var build = lastBuild(project, "CR-" + change);
+        r.assertBuildStatus(Result.SUCCESS, build);
+
+        var action = build.getAction(PackitRunPage.class);
+        assertThat(action).as("the page's action").isNotNull();
+        assertThat(action.getDisplayName()).isEqualTo("Packit");
+        assertThat(java.nio.file.Files.readString(new File(build.getRootDir(), "build.xml").toPath()))
+                .as("transient: nothing stored in build.xml").doesNotContain("PackitRunPage");
+
+        try (var web = r.createWebClient()) {
+            var side = web.goTo(build.getUrl()).getWebResponse().getContentAsString();
+            assertThat(side).contains("href=\"" + r.contextPath + "/" + build.getUrl() + PackitRunPage.URL_NAME + "\"", "Packit");
+
+            var response = web.goTo(build.getUrl() + PackitRunPage.URL_NAME + "/").getWebResponse();
+            var html = response.getContentAsString();
+            assertThat(response.getResponseHeaderValue("Content-Security-Policy")).isEqualTo(RunPage.contentSecurityPolicy());
+            assertThat(html).contains("data-id=\"srpm:hello:pull_request\" data-state=\"succeeded\"",
+                    "data-id=\"copr_build:hello:pull_request\" data-state=\"succeeded\"",
+                    "data-id=\"tests:hello:pull_request@fedora-41-x86_64\" data-state=\"succeeded\"",
+                    "href=\"" + testbed.copr.url() + "/coprs/jdoe/");
+            assertThat(html).as("the build has ended").doesNotContain("http-equiv=\"refresh\"");
+            assertThat(html).doesNotContain(PackitTestbed.COPR_TOKEN, PackitTestbed.TF_KEY);
+        }
     }
 
     private static WorkflowRun lastBuild(org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject project,

@@ -9,7 +9,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

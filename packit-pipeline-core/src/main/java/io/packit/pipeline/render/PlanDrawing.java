@@ -1,5 +1,6 @@
 package io.packit.pipeline.render;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.packit.pipeline.graph.Plan;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,10 @@ public final class PlanDrawing {
 
     private final PlanPicture picture;
     private final PlanLayout layout;
+    @CheckForNull
     private final PackageOverview overview;
 
-    private PlanDrawing(PlanPicture picture, PlanLayout layout, PackageOverview overview) {
+    private PlanDrawing(PlanPicture picture, PlanLayout layout, @CheckForNull PackageOverview overview) {
         this.picture = picture;
         this.layout = layout;
         this.overview = overview;

@@ -2,7 +2,6 @@ package io.packit.pipeline.report;
 
 import io.packit.pipeline.engine.NodeState;
 import io.packit.pipeline.engine.NodeStatus;
-import io.packit.pipeline.engine.RunOutcome;
 import io.packit.pipeline.engine.RunState;
 import io.packit.pipeline.engine.RunSummary;
 import io.packit.pipeline.graph.NodeId;

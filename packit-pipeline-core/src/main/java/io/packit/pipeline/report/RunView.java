@@ -150,7 +150,8 @@ record RunView(Plan plan, List<NodeStatus> statuses, Map<NodeId, NodeStatus> byI
     }
 
     private Instant end(NodeStatus status) {
-        return status.endedAt() == null ? now : status.endedAt();
+        var ended = status.endedAt();
+        return ended == null ? now : ended;
     }
 
     /** The reason as the page says it: a skip's root cause after {@code skipped:}, else the text itself. */

@@ -9,7 +9,6 @@ import io.packit.pipeline.engine.StateFile;
 import io.packit.pipeline.engine.VirtualClock;
 import io.packit.pipeline.golden.GoldenFile;
 import io.packit.pipeline.graph.NodeId;
-import io.packit.pipeline.graph.Plan;
 import io.packit.pipeline.render.PlanDrawing;
 import java.io.IOException;
 import java.nio.file.Path;

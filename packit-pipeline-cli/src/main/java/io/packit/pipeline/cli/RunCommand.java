@@ -2,6 +2,7 @@ package io.packit.pipeline.cli;
 
 import io.packit.pipeline.copr.CoprClient;
 import io.packit.pipeline.copr.CoprConfig;
+import io.packit.pipeline.engine.CloneUrl;
 import io.packit.pipeline.engine.CoprBuildExecutor;
 import io.packit.pipeline.engine.DryRun;
 import io.packit.pipeline.engine.Engine;
@@ -84,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
     String tfUrl;
 
     @Option(names = "--repo-url", paramLabel = "URL",
-            description = "The repository Copr builds from and tmt plans come from (default: upstream_project_url).")
+            description = "The repository Copr builds from and tmt plans come from (default: each package's "
+                    + "upstream_project_url). Handed on without credentials, an SSH remote as HTTPS.")
     String repoUrl;
 
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit to build and test (default: git HEAD of the config's directory).")
@@ -145,6 +147,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (maxCalls < 1 || pollSeconds <= 0) {
             throw new CommandFailedException(ExitCode.USAGE, "--max-calls and --poll-interval must be positive");
+        }
+        if (repoUrl != null) {
+            try {
+                CloneUrl.of(repoUrl);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException(ExitCode.USAGE, "--repo-url: " + e.getMessage());
+            }
         }
         var configFile = planning.configFile();
         var statePath = resume != null ? resume : stateFile;
@@ -288,6 +297,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunSettings settings(Plan plan, Path workDir, CoprConfig copr) {
+        // without --repo-url each package builds from its own upstream_project_url (RunSettings#repositoryOf); the
+        // repository's name, for Copr project names, is the first one's
         var url = repoUrl != null ? repoUrl : plan.config().packages().values().stream()
                 .map(pkg -> pkg.settings().upstreamProjectUrl()).filter(text -> !text.isEmpty()).findFirst().orElse("");
         var sha = commit != null ? commit : GitHead.of(workDir).orElse("");
@@ -295,7 +306,7 @@ final class RunCommand implements Callable<Integer> {
                 .replaceAll(".*/", "");
         var owner = copr == null || copr.username() == null ? (dryRun ? "<copr user>" : "") : copr.username();
         var min = Duration.ofMillis(Math.max(1, Math.round(pollSeconds * 1000)));
-        return new RunSettings(url, sha, name, owner, new Polling(min, min.multipliedBy(3)), coprBatches);
+        return new RunSettings(repoUrl == null ? "" : repoUrl, sha, name, owner, new Polling(min, min.multipliedBy(3)), coprBatches);
     }
 
     private void restore(RunState state, Plan plan) {

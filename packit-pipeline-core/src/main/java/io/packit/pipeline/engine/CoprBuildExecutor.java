@@ -466,10 +466,10 @@ public final class CoprBuildExecutor implements NodeExecutor {
             prId = pullRequest.id();
             targetBranch = pullRequest.targetBranch();
         }
-        var url = settings.repoUrl().isEmpty() ? view.settings().upstreamProjectUrl() : settings.repoUrl();
+        var url = settings.repositoryOf(view.settings());
         if (url.isEmpty()) {
-            throw new IllegalStateException(build.id() + ": no repository to build from: pass --repo-url or set "
-                    + "upstream_project_url in packit.yaml");
+            throw new IllegalStateException(build.id() + ": no repository to build from: "
+                    + RunSettings.howToGiveARepository());
         }
         if (settings.commit().isEmpty()) {
             throw new IllegalStateException(build.id() + ": no commit to build: pass --commit");

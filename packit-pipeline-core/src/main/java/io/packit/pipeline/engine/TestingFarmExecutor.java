@@ -128,11 +128,15 @@ public final class TestingFarmExecutor implements NodeExecutor {
     static TestRequest request(RunState state, NodeId id, RunSettings settings) {
         var node = state.node(id);
         var tests = node.view().settings().tests();
-        var url = tests.fmfUrl().isEmpty() ? settings.repoUrl() : tests.fmfUrl();
+        var url = tests.fmfUrl().isEmpty() ? settings.repositoryOf(node.view().settings())
+                : tests.fmfUrl();
         if (url.isEmpty()) {
-            throw new IllegalStateException(id + ": no repository with the tmt plans: set fmf_url in packit.yaml or --repo-url");
+            throw new IllegalStateException(id + ": no repository with the tmt plans: set fmf_url, or "
+                    + RunSettings.howToGiveARepository());
         }
-        var ref = tests.fmfRef().isEmpty() ? settings.commit() : tests.fmfRef();
+        // Packit's default ref is the event's commit only for the event's own repository: another fmf_url without
+        // fmf_ref is read at its default branch (no ref sent)
+        var ref = !tests.fmfRef().isEmpty() ? tests.fmfRef() : tests.fmfUrl().isEmpty() ? settings.commit() : "";
         var fmf = FmfSource.of(url, ref.isEmpty() ? null : ref).withPath(tests.fmfPath())
                 .withPlan(tests.tmtPlan().isEmpty() ? null : tests.tmtPlan());
         var chroot = node.chroots().isEmpty() ? id.chroot() : node.chroots().get(0);

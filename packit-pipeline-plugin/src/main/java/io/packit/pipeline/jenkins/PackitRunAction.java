@@ -146,7 +146,7 @@ public final class PackitRunAction extends InvisibleAction {
      */
     static BuildBoard board(StepContext context) throws IOException, InterruptedException {
         var env = environment(context);
-        var opened = attached(context, env).open(context.get(Run.class), env);
+        var opened = attached(context, env).open(context.get(Run.class), env, context.get(TaskListener.class));
         opened.requireRenderedFrom(env.get(StepCatalog.ENV_CONFIG_DIGEST, ""));
         return opened;
     }
@@ -170,7 +170,7 @@ public final class PackitRunAction extends InvisibleAction {
         var env = environment(context);
         var action = attached(context, env);
         synchronized (action) {
-            action.open(context.get(Run.class), env);
+            action.open(context.get(Run.class), env, context.get(TaskListener.class));
             return action.cli;
         }
     }
@@ -238,13 +238,15 @@ public final class PackitRunAction extends InvisibleAction {
     /** How often the page of a running build reloads itself, in seconds. */
     static final int REFRESH_SECONDS = 5;
 
-    private synchronized BuildBoard open(Run<?, ?> run, EnvVars env) throws IOException {
+    private synchronized BuildBoard open(Run<?, ?> run, EnvVars env, TaskListener listener) throws IOException {
         if (board == null) {
             var recorded = recordedReleaseTable();
             var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository,
                     recorded == null ? ReleaseTable.bundled() : recorded.table());
             cli = new AgentCliExecutor();
-            var executors = PackitServices.executors(run, env, cli, repository, getRevision());
+            var sources = BuildRepository.of(run, env);
+            listener.getLogger().println(sources.logLine());
+            var executors = PackitServices.executors(run, env, cli, sources, repository, getRevision());
             var opened = BuildBoard.open(RuntimePipeline.planFor(config, RuntimePipeline.eventOf(env)),
                     new File(run.getRootDir(), STATE_FILE).toPath(), executors);
             // checks-api is optional: ForgeChecks, which refers to its classes, is loaded only when it is active

@@ -55,12 +55,12 @@ final class PackitServices {
     }
 
     /** The executors of every node kind for {@code run}. */
-    static NodeExecutors executors(Run<?, ?> run, EnvVars env, AgentCliExecutor cli, String repoName,
-            String revision) throws IOException {
+    static NodeExecutors executors(Run<?, ?> run, EnvVars env, AgentCliExecutor cli, BuildRepository repository,
+            String repoName, String revision) throws IOException {
         var copr = coprConfig(run, env);
         var seconds = SystemProperties.getLong(POLL_SECONDS, 10L);
         var polling = seconds == 10L ? Polling.STANDARD : Polling.every(Duration.ofSeconds(seconds));
-        var settings = new RunSettings("", RuntimePipeline.commitOf(revision), repoName,
+        var settings = new RunSettings(repository.url(), RuntimePipeline.commitOf(revision), repoName,
                 copr == null || copr.username() == null ? "" : copr.username(), polling, false);
         var byKind = new EnumMap<NodeKind, NodeExecutor>(NodeKind.class);
         NodeExecutor builds = copr == null

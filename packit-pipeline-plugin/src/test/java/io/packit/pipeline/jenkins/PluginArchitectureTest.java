@@ -16,7 +16,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The plugin's rules, after warnings-ng's plugin-util {@code PluginArchitectureRules}: the running Jenkins is
  * reached only through {@link JenkinsFacade}, and data binding is declared only in public classes (Stapler and
- * structs instantiate them reflectively).
+ * structs instantiate them reflectively), and each optional dependency (git, checks-api) is referred to from one
+ * class only, which the plugin loads after {@link JenkinsFacade#isPluginActive} said yes.
  */
 class PluginArchitectureTest {
     private static final JavaClasses PLUGIN = new ClassFileImporter()
@@ -37,6 +38,18 @@ class PluginArchitectureTest {
         assertThat(PLUGIN.get(JenkinsFacade.class).getMethodCallsFromSelf())
                 .anyMatch(call -> call.getTargetOwner().isEquivalentTo(Jenkins.class)
                         && call.getName().equals("getInstanceOrNull"));
+    }
+
+    @Test
+    void shouldReferToEachOptionalDependencyFromOneClassOnlyThatIsLoadedWhenThePluginIsActive() {
+        noClasses().that().doNotHaveSimpleName(GitRemote.class.getSimpleName())
+                .should().dependOnClassesThat().resideInAnyPackage("jenkins.plugins.git..", "hudson.plugins.git..")
+                .check(PLUGIN);
+        noClasses().that().doNotHaveSimpleName(ForgeChecks.class.getSimpleName())
+                .should().dependOnClassesThat().resideInAnyPackage("io.jenkins.plugins.checks..")
+                .check(PLUGIN);
+        assertThat(PLUGIN.get(GitRemote.class).getDirectDependenciesFromSelf())
+                .anyMatch(dependency -> dependency.getTargetClass().getPackageName().equals("jenkins.plugins.git"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.packit.pipeline.config.LoadOptions;
 import io.packit.pipeline.config.PackitConfig;
 import io.packit.pipeline.config.PackitConfigLoader;
 import io.packit.pipeline.config.ReleaseTable;
+import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.Diagnostics;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.JobGraphPlanner;
@@ -85,12 +86,42 @@ public final class RuntimePipeline {
 
     /**
      * The plan of {@code config} for every trigger (the nodes and ids of the rendered Jenkinsfile), carrying the
-     * event the build is for, which names its Copr projects ({@code <repo>-<pr id>}, …).
+     * event the build is for, which names its Copr projects ({@code <repo>-<pr id>}, …). The nodes of pull_request,
+     * commit and release jobs of another trigger than the event's are skipped from the start
+     * ({@code pull_request job: this build is for a commit to main}): their stages' {@code when} is false, so
+     * Declarative skips them.
      */
     public static Plan planFor(PackitConfig config, Event event) {
         var plan = planFor(config);
-        return new Plan(plan.config(), event, plan.nodes(), plan.edges(), plan.criticalPath(), plan.dependencyRepos(),
+        var trigger = event.trigger();
+        if (trigger.isEmpty()) {
+            return new Plan(plan.config(), event, plan.nodes(), plan.edges(), plan.criticalPath(),
+                    plan.dependencyRepos(), plan.index());
+        }
+        // a pull_request, commit or release job of another trigger than the build's: its stage's when is false
+        // (WhenConditions), so Declarative skips it and no step ever reports on it; the plan says so from the start,
+        // so that the build's board and Packit page show it skipped with the reason instead of waiting
+        var nodes = plan.nodes().stream().map(node -> node.runs() && isEventTrigger(node.condition().trigger())
+                && node.condition().trigger() != trigger.get()
+                        ? node.withSkipReason(node.condition().trigger().key() + " job: this build is for "
+                                + buildOf(event))
+                        : node).toList();
+        return new Plan(plan.config(), event, nodes, plan.edges(), plan.criticalPath(), plan.dependencyRepos(),
                 plan.index());
+    }
+
+    private static boolean isEventTrigger(Trigger trigger) {
+        return trigger == Trigger.PULL_REQUEST || trigger == Trigger.COMMIT || trigger == Trigger.RELEASE;
+    }
+
+    private static String buildOf(Event event) {
+        if (event instanceof Event.PullRequest pullRequest) {
+            return "pull request " + pullRequest.id() + " into " + pullRequest.targetBranch();
+        }
+        if (event instanceof Event.Commit commit) {
+            return "a commit to " + commit.branch();
+        }
+        return event instanceof Event.Release release ? "tag " + release.tag() : "every trigger";
     }
 
     /** The Jenkinsfile of {@code config}, as {@code packit-pipeline render} writes it. */

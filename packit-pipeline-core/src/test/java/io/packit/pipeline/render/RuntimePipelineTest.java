@@ -3,6 +3,7 @@ package io.packit.pipeline.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.packit.pipeline.config.Trigger;
 import io.packit.pipeline.diag.InvalidInputException;
 import io.packit.pipeline.graph.Event;
 import io.packit.pipeline.graph.Node;
@@ -49,6 +50,43 @@ class RuntimePipelineTest {
         assertThat(plan.event()).isEqualTo(pullRequest);
         assertThat(plan.nodes()).isEqualTo(RuntimePipeline.planFor(config).nodes());
         assertThat(plan.edges()).isEqualTo(RuntimePipeline.planFor(config).edges());
+    }
+
+    @Test
+    void shouldSkipFromTheStartTheNodesOfOtherTriggersWhoseStagesDeclarativeSkips() {
+        var config = RuntimePipeline.load(".packit.yaml", (CONFIG + """
+                  - job: copr_build
+                    trigger: commit
+                    branch: main
+                    targets: [fedora-41-x86_64]
+                  - job: copr_build
+                    trigger: release
+                    targets: [fedora-41-x86_64]
+                  - job: koji_build
+                    trigger: commit
+                    dist_git_branches: [fedora-rawhide]
+                """).getBytes(StandardCharsets.UTF_8), "");
+        var everyTrigger = RuntimePipeline.planFor(config);
+
+        var commit = RuntimePipeline.planFor(config, new Event.Commit("main", List.of()));
+
+        assertThat(commit.nodes()).extracting(Node::id).isEqualTo(everyTrigger.nodes().stream().map(Node::id).toList());
+        assertThat(commit.edges()).isEqualTo(everyTrigger.edges());
+        assertThat(commit.nodes()).filteredOn(node -> node.condition().trigger() == Trigger.PULL_REQUEST).isNotEmpty()
+                .allSatisfy(node -> assertThat(node.skipReason())
+                        .isEqualTo("pull_request job: this build is for a commit to main"));
+        assertThat(commit.nodes()).filteredOn(node -> node.condition().trigger() == Trigger.RELEASE).isNotEmpty()
+                .allSatisfy(node -> assertThat(node.skipReason())
+                        .isEqualTo("release job: this build is for a commit to main"));
+        assertThat(commit.nodes()).filteredOn(node -> node.condition().trigger() == Trigger.COMMIT).isNotEmpty()
+                .allSatisfy(node -> assertThat(node.runs()).as(node.id().toString()).isTrue());
+        var pullRequest = RuntimePipeline.planFor(config, new Event.PullRequest("main", 12, List.of(), List.of()));
+        assertThat(pullRequest.nodes()).filteredOn(node -> node.condition().trigger() == Trigger.COMMIT)
+                .allSatisfy(node -> assertThat(node.skipReason())
+                        .isEqualTo("commit job: this build is for pull request 12 into main"));
+        assertThat(RuntimePipeline.planFor(config, new Event.Release("v1.0")).nodes())
+                .filteredOn(node -> node.condition().trigger() == Trigger.PULL_REQUEST)
+                .allSatisfy(node -> assertThat(node.skipReason()).isEqualTo("pull_request job: this build is for tag v1.0"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import jenkins.scm.api.SCMSource;
 
 /**
  * The remote of a Git branch source: {@code AbstractGitSCMSource#getRemote()}, which the plain Git source and the
- * GitHub, GitLab, Gitea and Bitbucket branch sources implement (they extend it). Loaded only when the git plugin is
+ * GitHub, GitLab and Gitea branch sources implement (they extend it; Bitbucket's does not). Loaded only when the git plugin is
  * active ({@link JenkinsFacade#isPluginActive}): this is the one class of the plugin that refers to the git
  * plugin, an optional dependency.
  */

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -194,19 +196,35 @@ public final class PackitRunAction extends InvisibleAction {
                 return existing;
             }
         }
-        var trusted = TrustedFile.read(run, configFile, listener);
-        var releases = BuildReleaseTable.resolve(run, listener);
-        synchronized (run) {
-            var existing = run.getAction(PackitRunAction.class);
-            if (existing != null) {
-                return existing;
+        // the parallel branches' first steps all get here at once: one reads the file and asks Bodhi, the others
+        // wait for its action (seen in Jenkins 2.541.3: every branch asked Bodhi and logged the table), and the
+        // run's own lock is not held meanwhile
+        var key = run.getExternalizableId();
+        var creating = CREATING.computeIfAbsent(key, id -> new Object());
+        try {
+            synchronized (creating) {
+                synchronized (run) {
+                    var existing = run.getAction(PackitRunAction.class);
+                    if (existing != null) {
+                        return existing;
+                    }
+                }
+                var trusted = TrustedFile.read(run, configFile, listener);
+                var releases = BuildReleaseTable.resolve(run, listener);
+                synchronized (run) {
+                    var created = forConfig(configFile, trusted, releases);
+                    run.addAction(created);
+                    run.save();
+                    return created;
+                }
             }
-            var created = forConfig(configFile, trusted, releases);
-            run.addAction(created);
-            run.save();
-            return created;
+        } finally {
+            CREATING.remove(key, creating);
         }
     }
+
+    /** A lock per build whose action is being created, by the build's externalizable id. */
+    private static final ConcurrentMap<String, Object> CREATING = new ConcurrentHashMap<>();
 
     /**
      * The run page of {@code run} as of now: from the board while this controller session runs the build's steps,

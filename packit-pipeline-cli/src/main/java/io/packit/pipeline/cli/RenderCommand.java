@@ -70,7 +70,7 @@ final class RenderCommand implements Callable<Integer> {
         diagnostics.warnings().forEach(spec.commandLine().getErr()::println);
         String jenkinsfile;
         try {
-            jenkinsfile = new JenkinsfileRenderer().render(plan);
+            jenkinsfile = new JenkinsfileRenderer().render(plan, RepositoryPath.of(file));
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(ExitCode.FAILURE, "cannot render " + file + ": " + e.getMessage(), e);
         }

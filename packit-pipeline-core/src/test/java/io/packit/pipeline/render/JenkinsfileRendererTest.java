@@ -50,6 +50,18 @@ class JenkinsfileRendererTest {
     }
 
     @Test
+    void shouldNameTheConfigByThePathGivenAsItsPathInTheRepositoryAndKeepItAStringLiteral() {
+        var plan = PlanScenarios.seed();
+        var text = renderer.render(plan, "packages/it's/packit.yaml");
+
+        assertThat(text.lines().findFirst().orElseThrow()).contains(" from packages/it's/packit.yaml.");
+        assertThat(text).contains(StepCatalog.ENV_CONFIG + " = 'packages/it\\'s/packit.yaml'")
+                .doesNotContain(StepCatalog.ENV_CONFIG + " = '" + plan.config().file() + "'");
+        assertThat(renderer.render(plan)).isEqualTo(renderer.render(plan, plan.config().file()));
+        assertThatThrownBy(() -> renderer.render(plan, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void shouldRenderByteIdenticalOutputForTheSamePlan() {
         assertThat(renderer.render(PlanScenarios.monorepo())).isEqualTo(renderer.render(PlanScenarios.monorepo()));
     }

@@ -17,10 +17,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class PackitCheckoutITest {
+    /** Resolved once, in {@code @BeforeEach}: each resolution of the parameter would start Jenkins again. */
+    private JenkinsRule r;
+
     private PackitTestbed testbed;
 
     @BeforeEach
-    void startFakes(JenkinsRule r) throws Exception {
+    void startFakes(JenkinsRule rule) throws Exception {
+        r = rule;
         testbed = new PackitTestbed(Sleeper.system());
         testbed.install(r);
     }
@@ -31,7 +35,7 @@ class PackitCheckoutITest {
     }
 
     @Test
-    void shouldReadTheConfigByACheckoutWhenTheScmCannotReadSingleFiles(JenkinsRule r) throws Exception {
+    void shouldReadTheConfigByACheckoutWhenTheScmCannotReadSingleFiles() throws Exception {
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new PackitBranchProjectFactory());
 

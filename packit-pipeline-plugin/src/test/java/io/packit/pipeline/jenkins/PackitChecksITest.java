@@ -28,10 +28,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class PackitChecksITest {
+    /** Resolved once, in {@code @BeforeEach}: each resolution of the parameter would start Jenkins again. */
+    private JenkinsRule r;
+
     private PackitTestbed testbed;
 
     @BeforeEach
-    void startFakes(JenkinsRule r) throws Exception {
+    void startFakes(JenkinsRule rule) throws Exception {
+        r = rule;
         testbed = new PackitTestbed(Sleeper.system());
         testbed.install(r);
         RecordingChecks.DETAILS.clear();
@@ -43,7 +47,7 @@ class PackitChecksITest {
     }
 
     @Test
-    void shouldPublishPackitNamedChecksThatEndSucceededAndLinkToTheBuildsPackitPage(JenkinsRule r) throws Exception {
+    void shouldPublishPackitNamedChecksThatEndSucceededAndLinkToTheBuildsPackitPage() throws Exception {
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new PackitBranchProjectFactory());
 

@@ -39,10 +39,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class PackitPipelineITest {
+    /** Resolved once, in {@code @BeforeEach}: each resolution of the parameter would start Jenkins again. */
+    private JenkinsRule r;
+
     private PackitTestbed testbed;
 
     @BeforeEach
-    void startFakes(JenkinsRule r) throws Exception {
+    void startFakes(JenkinsRule rule) throws Exception {
+        r = rule;
         testbed = new PackitTestbed(Sleeper.system());
         testbed.install(r);
     }
@@ -53,7 +57,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRegisterEveryStepOfTheCatalogWithItsArguments(JenkinsRule r) {
+    void shouldRegisterEveryStepOfTheCatalogWithItsArguments() {
         var expected = Map.of(
                 StepCatalog.SRPM, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS),
                 StepCatalog.COPR_BUILD, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS, StepCatalog.ARG_CHROOTS),
@@ -77,7 +81,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRunARenderedPipelineEndToEndAndPublishTheTestResults(JenkinsRule r) throws Exception {
+    void shouldRunARenderedPipelineEndToEndAndPublishTheTestResults() throws Exception {
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new PackitBranchProjectFactory());
 
@@ -100,7 +104,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRunTheStepsOfACommittedJenkinsfileReadingTheConfigFromTheTrustedRevision(JenkinsRule r)
+    void shouldRunTheStepsOfACommittedJenkinsfileReadingTheConfigFromTheTrustedRevision()
             throws Exception {
         var config = RuntimePipeline.load(".packit.yaml", PackitTestbed.CONFIG.getBytes(StandardCharsets.UTF_8),
                 PackitTestbed.REPO);
@@ -117,7 +121,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldSkipTheTestsOfAFailedChrootWithTheRootCauseAndShowTheStageSkipped(JenkinsRule r) throws Exception {
+    void shouldSkipTheTestsOfAFailedChrootWithTheRootCauseAndShowTheStageSkipped() throws Exception {
         testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
                 new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofSeconds(1), "failed")));
         var change = testbed.openPullRequest();
@@ -140,7 +144,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRefuseAJenkinsfileRenderedFromAnotherConfig(JenkinsRule r) throws Exception {
+    void shouldRefuseAJenkinsfileRenderedFromAnotherConfig() throws Exception {
         var older = PackitTestbed.CONFIG.replace("fedora-41-x86_64]", "fedora-41-x86_64]\n    # older");
         var config = RuntimePipeline.load(".packit.yaml", older.getBytes(StandardCharsets.UTF_8),
                 PackitTestbed.REPO);
@@ -157,7 +161,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldFailTheTestsNodeWhenTestingFarmReportsFailuresAndStillPublishThem(JenkinsRule r) throws Exception {
+    void shouldFailTheTestsNodeWhenTestingFarmReportsFailuresAndStillPublishThem() throws Exception {
         testbed.testingFarm.defaultScript(FakeTestingFarm.Script.failing());
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new PackitBranchProjectFactory());
@@ -173,7 +177,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldCancelTheCoprBuildWhenTheBuildIsAborted(JenkinsRule r) throws Exception {
+    void shouldCancelTheCoprBuildWhenTheBuildIsAborted() throws Exception {
         testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
                 new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofHours(2), "succeeded")));
         var change = testbed.openPullRequest();
@@ -193,7 +197,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRunTheTargetsConfigForAForkPullRequestThatEditsIt(JenkinsRule r) throws Exception {
+    void shouldRunTheTargetsConfigForAForkPullRequestThatEditsIt() throws Exception {
         var change = testbed.openForkPullRequest();
         testbed.commit("change-request/" + change, RuntimePipeline.DEFAULT_CONFIG_FILE,
                 PackitTestbed.CONFIG.replace("targets: [fedora-41-x86_64]\n  - job: tests",
@@ -211,7 +215,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRunEveryNodeOfAGroupInOneStageEachAsSoonAsItsNeedsSucceeded(JenkinsRule r) throws Exception {
+    void shouldRunEveryNodeOfAGroupInOneStageEachAsSoonAsItsNeedsSucceeded() throws Exception {
         testbed.commit("master", "Jenkinsfile", """
                 pipeline {
                     agent none
@@ -237,7 +241,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldRunTheCliNodeOnTheStagesAgentAndFailItWhenPackitFails(JenkinsRule r) throws Exception {
+    void shouldRunTheCliNodeOnTheStagesAgentAndFailItWhenPackitFails() throws Exception {
         var withKoji = PackitTestbed.CONFIG + """
                   - job: koji_build
                     trigger: commit
@@ -271,7 +275,7 @@ class PackitPipelineITest {
     }
 
     @Test
-    void shouldShowThePackitPageInTheSidePanelWithEveryNodeItsStateAndCoprLink(JenkinsRule r) throws Exception {
+    void shouldShowThePackitPageInTheSidePanelWithEveryNodeItsStateAndCoprLink() throws Exception {
         var change = testbed.openPullRequest();
         var project = testbed.project(r, new PackitBranchProjectFactory());
         PackitTestbed.index(r, project);

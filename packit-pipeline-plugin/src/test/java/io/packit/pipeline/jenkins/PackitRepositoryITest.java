@@ -33,6 +33,9 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class PackitRepositoryITest {
+    /** Resolved once, in {@code @BeforeEach}: each resolution of the parameter would start Jenkins again. */
+    private JenkinsRule r;
+
     private static final String CONFIG = """
             specfile_path: hello.spec
             downstream_package_name: hello
@@ -54,7 +57,8 @@ class PackitRepositoryITest {
     Path repo;
 
     @BeforeEach
-    void startFakes(JenkinsRule r) throws Exception {
+    void startFakes(JenkinsRule rule) throws Exception {
+        r = rule;
         testbed = new PackitTestbed(Sleeper.system());
         testbed.install(r);
     }
@@ -65,7 +69,7 @@ class PackitRepositoryITest {
     }
 
     @Test
-    void shouldBuildAndTestFromTheBranchSourcesGitRemote(JenkinsRule r) throws Exception {
+    void shouldBuildAndTestFromTheBranchSourcesGitRemote() throws Exception {
         var build = buildMaster(r);
 
         var remote = "file://" + repo.toAbsolutePath();
@@ -78,7 +82,7 @@ class PackitRepositoryITest {
     }
 
     @Test
-    void shouldPreferPackitRepoUrlAndNeverShowItsCredentials(JenkinsRule r) throws Exception {
+    void shouldPreferPackitRepoUrlAndNeverShowItsCredentials() throws Exception {
         r.jenkins.getGlobalNodeProperties().get(EnvironmentVariablesNodeProperty.class).getEnvVars()
                 .put(RunSettings.REPO_URL_VARIABLE, "https://jdoe:" + TOKEN + "@github.com/acme/hello.git");
 

@@ -41,6 +41,7 @@ final class ForgeChecks implements ForgeStatusPublisher {
 
     private final Run<?, ?> run;
     /** Made on the first publication, on the publishing thread: finding the forge's publisher may ask the SCM. */
+    @CheckForNull
     private ChecksPublisher publisher;
 
     private ForgeChecks(Run<?, ?> run) {

@@ -1,5 +1,7 @@
 package io.packit.pipeline.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -55,11 +57,17 @@ final class NodeStepExecution extends StepExecution {
     private final String target;
     private final ArrayList<String> cliArgs;
 
+    @CheckForNull
     private transient volatile StepDriver driver;
+    @CheckForNull
     private transient volatile ScheduledFuture<?> nextRound;
     private transient volatile boolean stopping;
+    /** What the last round said, for the thread dump; not restored after a restart ("starting" until a round). */
+    @CheckForNull
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "a status line, set by each round")
     private transient volatile String status;
     private transient boolean completed;
+    @CheckForNull
     private transient volatile Jenkins session;
     private transient volatile boolean inRound;
 

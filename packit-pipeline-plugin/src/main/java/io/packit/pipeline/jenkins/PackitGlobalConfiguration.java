@@ -1,5 +1,6 @@
 package io.packit.pipeline.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.packit.pipeline.bodhi.BodhiClient;
@@ -14,6 +15,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 @Extension
 @Symbol("packitPipeline")
 public class PackitGlobalConfiguration extends GlobalConfiguration {
+    @CheckForNull
     private String bodhiUrl;
 
     /** Loads the saved settings. */
@@ -38,7 +40,7 @@ public class PackitGlobalConfiguration extends GlobalConfiguration {
 
     /** Sets the Bodhi URL (blank: the public Bodhi) and saves. */
     @DataBoundSetter
-    public void setBodhiUrl(String bodhiUrl) {
+    public void setBodhiUrl(@CheckForNull String bodhiUrl) {
         this.bodhiUrl = bodhiUrl == null || bodhiUrl.isBlank() ? null : bodhiUrl.strip();
         save();
     }

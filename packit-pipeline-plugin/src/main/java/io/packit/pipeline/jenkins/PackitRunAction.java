@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,20 +45,28 @@ public final class PackitRunAction extends InvisibleAction {
     private final String origin;
     private final String repository;
     /** Null in the build.xml of a build made before this field existed. */
+    @CheckForNull
     private final String revision;
     /**
      * The release table target aliases resolved with ({@link RecordedReleaseTable}'s four strings), kept so that a
      * resumed or replayed build resolves the same chroots; all null in a build made before they existed, which
      * then resolves with the table shipped with the plugin, as it did.
      */
+    @CheckForNull
     private String releaseTableOrigin;
+    @CheckForNull
     private String releaseTableSource;
+    @CheckForNull
     private String releaseTableDate;
+    @CheckForNull
     private String releaseTableText;
 
+    @CheckForNull
     private transient volatile BuildBoard board;
     /** The page of the plan, laid out once per controller session. */
+    @CheckForNull
     private transient volatile RunPage page;
+    @CheckForNull
     private transient AgentCliExecutor cli;
 
     /**
@@ -173,7 +182,7 @@ public final class PackitRunAction extends InvisibleAction {
         var action = attached(context, env);
         synchronized (action) {
             action.open(context.get(Run.class), env, context.get(TaskListener.class));
-            return action.cli;
+            return Objects.requireNonNull(action.cli, "open() sets the executor");
         }
     }
 
@@ -257,7 +266,8 @@ public final class PackitRunAction extends InvisibleAction {
     static final int REFRESH_SECONDS = 5;
 
     private synchronized BuildBoard open(Run<?, ?> run, EnvVars env, TaskListener listener) throws IOException {
-        if (board == null) {
+        var current = board;
+        if (current == null) {
             var recorded = recordedReleaseTable();
             var config = RuntimePipeline.load(configFile, configText.getBytes(StandardCharsets.UTF_8), repository,
                     recorded == null ? ReleaseTable.bundled() : recorded.table());
@@ -272,7 +282,8 @@ public final class PackitRunAction extends InvisibleAction {
                 ForgeChecks.attach(run, opened.state());
             }
             board = opened;
+            current = opened;
         }
-        return board;
+        return current;
     }
 }

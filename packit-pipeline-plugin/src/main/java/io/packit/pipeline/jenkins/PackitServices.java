@@ -1,6 +1,7 @@
 package io.packit.pipeline.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.EnvVars;
 import hudson.model.Run;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
@@ -60,8 +61,9 @@ final class PackitServices {
         var copr = coprConfig(run, env);
         var seconds = SystemProperties.getLong(POLL_SECONDS, 10L);
         var polling = seconds == 10L ? Polling.STANDARD : Polling.every(Duration.ofSeconds(seconds));
+        var username = copr == null ? null : copr.username();
         var settings = new RunSettings(repository.url(), RuntimePipeline.commitOf(revision), repoName,
-                copr == null || copr.username() == null ? "" : copr.username(), polling, false);
+                username == null ? "" : username, polling, false);
         var byKind = new EnumMap<NodeKind, NodeExecutor>(NodeKind.class);
         NodeExecutor builds = copr == null
                 ? new Unavailable("no secret file credential '" + coprCredentialsId(env) + "' with a Copr config"
@@ -83,6 +85,7 @@ final class PackitServices {
         return new NodeExecutors(byKind);
     }
 
+    @CheckForNull
     private static CoprConfig coprConfig(Run<?, ?> run, EnvVars env) throws IOException {
         var id = coprCredentialsId(env);
         var credential = CredentialsProvider.findCredentialById(id, FileCredentials.class, run);
@@ -96,6 +99,7 @@ final class PackitServices {
         }
     }
 
+    @CheckForNull
     private static Secret testingFarmKey(Run<?, ?> run, EnvVars env) {
         var credential = CredentialsProvider.findCredentialById(testingFarmCredentialsId(env), StringCredentials.class,
                 run);

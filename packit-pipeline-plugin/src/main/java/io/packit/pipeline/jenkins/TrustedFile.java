@@ -1,9 +1,12 @@
 package io.packit.pipeline.jenkins;
 
 import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.TopLevelItem;
+import hudson.scm.SCM;
 import io.packit.pipeline.render.TrustedConfigRead;
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import jenkins.util.SystemProperties;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.multibranch.BranchJobProperty;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
+import org.jenkinsci.plugins.workflow.steps.scm.GenericSCMStep;
 
 /**
  * A file of a multibranch build read from the <em>trusted</em> revision, the way workflow-multibranch's
@@ -146,7 +150,7 @@ record TrustedFile(String content, String origin, String repository, String revi
         var scm = source.build(head, revision);
         try (var lease = computer.getWorkspaceList().acquire(base.withSuffix("@" + CHECKOUT_SUFFIX))) {
             var dir = lease.path;
-            scm.checkout(run, node.createLauncher(listener), dir, listener, null, null);
+            checkOut(run, scm, dir, node.createLauncher(listener), listener);
             var file = dir.child(path);
             if (!new File(file.getRemote()).getCanonicalFile().toPath()
                     .startsWith(new File(dir.getRemote()).getCanonicalPath())) {
@@ -159,6 +163,25 @@ record TrustedFile(String content, String origin, String repository, String revi
                 throw new AbortException(path + " is a directory in revision " + revision);
             }
             return file.readToString();
+        }
+    }
+
+    /**
+     * Checks {@code scm} out into {@code dir} the way {@code CpsScmFlowDefinition} checks a Jenkinsfile out: through
+     * workflow-scm-step's {@link GenericSCMStep} with a changelog and polling, so the build records the checkout
+     * (its changes and polling baseline) and the SCM gets the changelog file it may write.
+     */
+    private static void checkOut(Run<?, ?> run, SCM scm, FilePath dir, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        var step = new GenericSCMStep(scm);
+        step.setChangelog(true);
+        step.setPoll(true);
+        try {
+            step.checkout(run, dir, listener, launcher);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("checkout of " + scm.getKey() + " failed", e);
         }
     }
 

@@ -62,7 +62,8 @@ class PackitPipelineITest {
                 StepCatalog.SRPM, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS),
                 StepCatalog.COPR_BUILD, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS, StepCatalog.ARG_CHROOTS),
                 StepCatalog.TESTING_FARM, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS, StepCatalog.ARG_TARGET),
-                StepCatalog.CLI, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS, StepCatalog.ARG_ARGS),
+                StepCatalog.CLI, Set.of(StepCatalog.ARG_NODE, StepCatalog.ARG_NEEDS, StepCatalog.ARG_COMMAND,
+                        StepCatalog.ARG_ARGS),
                 StepCatalog.GROUP, Set.of(StepCatalog.ARG_NODES));
         assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(StepCatalog.STEPS);
         expected.forEach((name, arguments) -> {
@@ -122,6 +123,9 @@ class PackitPipelineITest {
 
     @Test
     void shouldSkipTheTestsOfAFailedChrootWithTheRootCauseAndShowTheStageSkipped() throws Exception {
+        // two chroots: each chroot's tests are a parallel branch of their own that waits for its chroot's build
+        testbed.commit("master", RuntimePipeline.DEFAULT_CONFIG_FILE,
+                PackitTestbed.CONFIG.replace("[fedora-41-x86_64]", "[fedora-41-x86_64, fedora-42-x86_64]"));
         testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
                 new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofSeconds(1), "failed")));
         var change = testbed.openPullRequest();
@@ -133,14 +137,38 @@ class PackitPipelineITest {
         r.assertBuildStatus(Result.FAILURE, build);
         r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: skipped "
                 + "(copr_build:hello:pull_request failed on fedora-41-x86_64)", build);
-        assertThat(testbed.testingFarm.requestIds()).isEmpty();
+        // the chroot that built is tested
+        assertThat(testbed.testingFarm.requestIds()).hasSize(1);
         assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
                 .matches(StageStatus::isSkippedStage, "is skipped");
         // the stage is a parallel branch: its branch node carries the tag too, as Declarative tags it
         assertThat(branch(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
                 .matches(StageStatus::isSkippedStage, "is skipped");
+        assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-42-x86_64"))
+                .matches(node -> !StageStatus.isSkippedStage(node), "is not skipped");
         assertThat(stage(build, "hello \u00b7 copr pull_request"))
                 .matches(node -> !StageStatus.isSkippedStage(node), "is not skipped");
+    }
+
+    @Test
+    void shouldSkipTheTestsChainedAfterAFailedBuildInTheSameBranch() throws Exception {
+        // one chroot: the renderer chains the tests after the build in one branch (StageLayouter), so a failed
+        // build ends the branch and Declarative skips the tests stage for the earlier failure
+        testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
+                new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofSeconds(1), "failed")));
+        var change = testbed.openPullRequest();
+        var project = testbed.project(r, new PackitBranchProjectFactory());
+
+        PackitTestbed.index(r, project);
+
+        var build = lastBuild(project, "CR-" + change);
+        r.assertBuildStatus(Result.FAILURE, build);
+        r.assertLogContains("copr_build:hello:pull_request: failed (failed on fedora-41-x86_64)", build);
+        r.assertLogContains("Stage \"hello \u00b7 pull_request \u00b7 fedora-41-x86_64\" skipped due to earlier "
+                + "failure(s)", build);
+        assertThat(testbed.testingFarm.requestIds()).isEmpty();
+        assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
+                .matches(StageStatus::isSkippedStage, "is skipped");
     }
 
     @Test

@@ -126,15 +126,8 @@ class PackitPipelineITest {
         // two chroots: each chroot's tests are a parallel branch of their own that waits for its chroot's build
         testbed.commit("master", RuntimePipeline.DEFAULT_CONFIG_FILE,
                 PackitTestbed.CONFIG.replace("[fedora-41-x86_64]", "[fedora-41-x86_64, fedora-42-x86_64]"));
-        testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
-                new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofSeconds(1), "failed")));
-        var change = testbed.openPullRequest();
-        var project = testbed.project(r, new PackitBranchProjectFactory());
+        var build = pullRequestBuildWithFedora41Failing();
 
-        PackitTestbed.index(r, project);
-
-        var build = lastBuild(project, "CR-" + change);
-        r.assertBuildStatus(Result.FAILURE, build);
         r.assertLogContains("tests:hello:pull_request@fedora-41-x86_64: skipped "
                 + "(copr_build:hello:pull_request failed on fedora-41-x86_64)", build);
         // the chroot that built is tested
@@ -154,6 +147,18 @@ class PackitPipelineITest {
     void shouldSkipTheTestsChainedAfterAFailedBuildInTheSameBranch() throws Exception {
         // one chroot: the renderer chains the tests after the build in one branch (StageLayouter), so a failed
         // build ends the branch and Declarative skips the tests stage for the earlier failure
+        var build = pullRequestBuildWithFedora41Failing();
+
+        r.assertLogContains("copr_build:hello:pull_request: failed (failed on fedora-41-x86_64)", build);
+        r.assertLogContains("Stage \"hello \u00b7 pull_request \u00b7 fedora-41-x86_64\" skipped due to earlier "
+                + "failure(s)", build);
+        assertThat(testbed.testingFarm.requestIds()).isEmpty();
+        assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
+                .matches(StageStatus::isSkippedStage, "is skipped");
+    }
+
+    /** Builds a pull request by .packit.yaml while Copr fails fedora-41-x86_64; the build failed. */
+    private WorkflowRun pullRequestBuildWithFedora41Failing() throws Exception {
         testbed.copr.defaultPlan(PackitTestbed.QUICK.withChroot("fedora-41-x86_64",
                 new BuildPlan.ChrootPlan(Duration.ZERO, Duration.ofSeconds(1), "failed")));
         var change = testbed.openPullRequest();
@@ -163,12 +168,7 @@ class PackitPipelineITest {
 
         var build = lastBuild(project, "CR-" + change);
         r.assertBuildStatus(Result.FAILURE, build);
-        r.assertLogContains("copr_build:hello:pull_request: failed (failed on fedora-41-x86_64)", build);
-        r.assertLogContains("Stage \"hello \u00b7 pull_request \u00b7 fedora-41-x86_64\" skipped due to earlier "
-                + "failure(s)", build);
-        assertThat(testbed.testingFarm.requestIds()).isEmpty();
-        assertThat(stage(build, "hello \u00b7 pull_request \u00b7 fedora-41-x86_64"))
-                .matches(StageStatus::isSkippedStage, "is skipped");
+        return build;
     }
 
     @Test
